@@ -1,0 +1,158 @@
+//! `quarterly-import <files or folders>... --out <dir> [--default-initiative <slug>]`
+//!
+//! Turns Markdown quarterly reports into the viewer's data: one JSON file per report,
+//! `index.json` listing them, and the JSON Schemas of both. Problems are printed as
+//! `file:line: warning|error: message`; a broken file never stops the others; the exit status is
+//! 1 when any file failed.
+
+use quarterly::import::{self, catalog, looks_like_report, report_path, Severity};
+use quarterly::model::Report;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: quarterly-import <files or folders>... --out <dir> [--default-initiative <slug>]";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("quarterly-import: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Args {
+    inputs: Vec<PathBuf>,
+    out: PathBuf,
+    default_initiative: Option<String>,
+}
+
+fn parse_args(args: Vec<String>) -> Result<Args, String> {
+    let mut inputs = Vec::new();
+    let mut out = None;
+    let mut default_initiative = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--out" | "-o" => out = Some(PathBuf::from(args.next().ok_or("--out needs a folder")?)),
+            "--default-initiative" => default_initiative = Some(args.next().ok_or("--default-initiative needs a slug")?),
+            "--help" | "-h" => return Err(USAGE.into()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
+            _ => inputs.push(PathBuf::from(arg)),
+        }
+    }
+    let out = out.ok_or_else(|| format!("--out is required\n{USAGE}"))?;
+    if inputs.is_empty() {
+        return Err(format!("no files or folders given\n{USAGE}"));
+    }
+    Ok(Args { inputs, out, default_initiative })
+}
+
+/// Report files: those named on the command line, and in folders (recursively) those named
+/// like reports. Skipped files are listed so that nothing disappears silently.
+fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, &mut files).map_err(|e| format!("{}: cannot read folder: {e}", input.display()))?;
+        } else if input.exists() {
+            files.push(input.clone());
+        } else {
+            return Err(format!("{}: no such file or folder", input.display()));
+        }
+    }
+    Ok(files)
+}
+
+fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if looks_like_report(&name) {
+            files.push(path);
+        } else {
+            eprintln!("{}: skipped: not named like a report (YYYY-Qn-Name.md)", path.display());
+        }
+    }
+    Ok(())
+}
+
+fn run(args: Vec<String>) -> Result<bool, String> {
+    let args = parse_args(args)?;
+    let files = collect_files(&args.inputs)?;
+    let mut reports: Vec<(PathBuf, Report)> = Vec::new();
+    let (mut failed, mut warnings) = (0usize, 0usize);
+    for file in files {
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes = match std::fs::read(&file) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                eprintln!("{}: error: cannot read: {error}", file.display());
+                failed += 1;
+                continue;
+            }
+        };
+        let outcome = import::import_bytes(&name, &bytes);
+        let (mut file_warnings, mut file_errors): (Vec<_>, Vec<_>) =
+            outcome.diagnostics.iter().partition(|d| d.severity == Severity::Warning);
+        warnings += file_warnings.len();
+        for diagnostic in file_warnings.drain(..).chain(file_errors.drain(..)) {
+            eprintln!("{}:{diagnostic}", file.display());
+        }
+        let Some(report) = outcome.report else {
+            failed += 1;
+            continue;
+        };
+        match reports.iter().find(|(_, r)| r.initiative.slug == report.initiative.slug && r.period == report.period) {
+            Some((first, existing)) if *existing == report => {
+                eprintln!("{}:1: warning: same report as {}; imported once", file.display(), first.display());
+                warnings += 1;
+            }
+            Some((first, _)) => {
+                eprintln!(
+                    "{}:1: error: {} {} is already imported from {} with different content",
+                    file.display(),
+                    report.initiative.name,
+                    report.period,
+                    first.display()
+                );
+                failed += 1;
+            }
+            None => reports.push((file, report)),
+        }
+    }
+    write_out(&args, &reports)?;
+    eprintln!(
+        "imported {} report(s) into {} with {warnings} warning(s); {failed} file(s) failed",
+        reports.len(),
+        args.out.display()
+    );
+    Ok(failed == 0)
+}
+
+fn write_out(args: &Args, reports: &[(PathBuf, Report)]) -> Result<(), String> {
+    let write = |path: PathBuf, json: String| {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create folder: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, json + "\n").map_err(|e| format!("{}: cannot write: {e}", path.display()))
+    };
+    for (_, report) in reports {
+        write(args.out.join(report_path(report)), to_json(report)?)?;
+    }
+    let refs: Vec<&Report> = reports.iter().map(|(_, r)| r).collect();
+    write(args.out.join("index.json"), to_json(&catalog(&refs, args.default_initiative.as_deref()))?)?;
+    for (name, schema) in quarterly::model::schemas() {
+        write(args.out.join("schema").join(name), to_json(&schema)?)?;
+    }
+    Ok(())
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String, String> {
+    serde_json::to_string_pretty(value).map_err(|e| format!("cannot encode JSON: {e}"))
+}

@@ -1,0 +1,1 @@
+//! Filtering the OKR table.

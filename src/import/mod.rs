@@ -1,0 +1,359 @@
+//! The Markdown importer's core: a report file's name and bytes in, a [`Report`] and
+//! `line: message` diagnostics out. No file system here, so it can run anywhere (even in the
+//! browser); the `quarterly-import` command does the reading and writing.
+
+mod decode;
+pub mod identity;
+mod links;
+pub mod markdown;
+pub mod okr;
+pub mod sections;
+
+pub use decode::repair_mojibake;
+
+use crate::model::{
+    is_safe_link, plain_text, Block, Catalog, CatalogEntry, Inline, Report, FORMAT_VERSION,
+};
+use markdown::Node;
+use sections::{blocks_of, build_tree, classify, Kind, Parts};
+use std::fmt;
+
+/// How serious a diagnostic is: an error means no report was produced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A problem for the report's author, at a line of their file (1-based).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub line: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{}: {severity}: {}", self.line, self.message)
+    }
+}
+
+/// Diagnostics collected while importing one file.
+#[derive(Default, Debug)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.0.push(Diagnostic { line, severity: Severity::Warning, message: message.into() });
+    }
+
+    pub fn error(&mut self, line: usize, message: impl Into<String>) {
+        self.0.push(Diagnostic { line, severity: Severity::Error, message: message.into() });
+    }
+}
+
+/// The result of importing one file: a report unless there was an error, and every diagnostic.
+#[derive(Debug)]
+pub struct Outcome {
+    pub report: Option<Report>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Outcome {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Imports a report from its file name (used for the period and initiative when the title
+/// lacks them) and its raw bytes.
+pub fn import_bytes(file_name: &str, bytes: &[u8]) -> Outcome {
+    let mut diagnostics = Diagnostics::default();
+    let report = match decode::decode(bytes) {
+        Ok(decoded) => {
+            for (line, repair) in decoded.repairs {
+                diagnostics.warn(line, repair);
+            }
+            import_into(file_name, &decoded.text, &mut diagnostics)
+        }
+        Err(reason) => {
+            diagnostics.error(1, reason);
+            None
+        }
+    };
+    Outcome { report, diagnostics: diagnostics.0 }
+}
+
+/// Imports a report from text already decoded.
+pub fn import_text(file_name: &str, text: &str) -> Outcome {
+    import_bytes(file_name, text.as_bytes())
+}
+
+fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<Report> {
+    let (text, unclosed) = decode::strip_marks(text);
+    for line in unclosed {
+        diagnostics.warn(line, "<mark> is never closed with </mark>; its text is kept as part of the report");
+    }
+    let mut nodes = promote_pseudo_headings(markdown::parse(&text));
+    let title = take_title(&mut nodes);
+    let base_name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+
+    let from_title = title.as_ref().and_then(|(title, _)| identity::parse_title(title));
+    let from_file = identity::parse_file_name(base_name);
+    let title_line = title.as_ref().map_or(1, |(_, line)| *line);
+    let period = match (&from_title, &from_file) {
+        (Some(t), Some(f)) if t.period != f.period => {
+            diagnostics.warn(
+                title_line,
+                format!("the title says {} but the file name says {}; used the file name's {}", t.period, f.period, f.period),
+            );
+            f.period
+        }
+        (Some(t), _) => t.period,
+        (None, Some(f)) => {
+            let why = match &title {
+                Some((written, _)) => format!("the title \"{written}\" does not start with \"YYYY Qn Name\""),
+                None => "there is no \"# YYYY Qn Name\" title line".to_string(),
+            };
+            diagnostics.warn(title_line, format!("{why}; took {} from the file name", f.period));
+            f.period
+        }
+        (None, None) => {
+            diagnostics.error(
+                title_line,
+                format!(
+                    "cannot tell which quarter this report is for: start it with a title such as \"# 2025 Q2 Name\" or name the file like \"2025-Q2-Name.md\" (it is \"{base_name}\")"
+                ),
+            );
+            return None;
+        }
+    };
+    let Some(initiative) = identity::initiative(
+        from_file.as_ref().and_then(|f| f.name.as_deref()),
+        from_title.as_ref().and_then(|t| t.name.as_deref()),
+    ) else {
+        diagnostics.error(title_line, "cannot tell which initiative this report is from: give it a title such as \"# 2025 Q2 Name\" or name the file \"2025-Q2-Name.md\"");
+        return None;
+    };
+    let title = match title {
+        Some((written, _)) => written,
+        None => format!("{period} {}", initiative.name),
+    };
+
+    let mut parts = Parts::from_tree(build_tree(nodes));
+    let okrs = okr::extract(std::mem::take(&mut parts.objectives), diagnostics);
+    let (news, news_notes) = links::extract_news(std::mem::take(&mut parts.news));
+    let mut activities = std::mem::take(&mut parts.activities);
+    if let Some(mut own) = parts.own_activity.take() {
+        own.name = initiative.name.clone();
+        activities.push(own);
+    }
+    let report = Report {
+        format: FORMAT_VERSION,
+        source: base_name.to_string(),
+        initiative,
+        period,
+        title,
+        overview: blocks_of(parts.overview),
+        objectives: okrs.objectives,
+        objectives_notes: okrs.notes,
+        activities,
+        news,
+        news_notes,
+        upcoming_events: links::extract_events(parts.events),
+        questions_for_tac: blocks_of(parts.questions),
+        additional_information: blocks_of(parts.additional),
+        other_sections: parts.other_sections,
+    };
+    warn_unsafe_links(&report, &text, diagnostics);
+    Some(report)
+}
+
+/// Takes the report's title: the first heading when it is level 1 or names a period, else the
+/// first bold line when no heading does (one report has no Markdown headings at all).
+fn take_title(nodes: &mut Vec<Node>) -> Option<(String, usize)> {
+    let index = nodes.iter().position(|node| match node {
+        Node::Heading { level, content, .. } => {
+            *level == 1 || identity::parse_title(&plain_text(content)).is_some()
+        }
+        Node::Block { .. } => false,
+    })?;
+    let is_first_heading = nodes[..index].iter().all(|node| matches!(node, Node::Block { .. }));
+    if !is_first_heading {
+        return None;
+    }
+    let Node::Heading { content, line, .. } = nodes.remove(index) else { unreachable!("position matched a heading") };
+    // Later level-1 headings are the report's sections.
+    for node in nodes.iter_mut() {
+        if let Node::Heading { level, .. } = node {
+            *level = (*level).max(2);
+        }
+    }
+    Some((plain_text(&content), line))
+}
+
+/// Authors who skip Markdown headings write a bold (or italic) line instead, e.g.
+/// "**Overview**" or "*Welcome Calls*" in 2025-Q3-BEAR-WG. Such a line becomes a heading one
+/// level below the last real one; the template's sub-section names go to level 3.
+fn promote_pseudo_headings(nodes: Vec<Node>) -> Vec<Node> {
+    let has_h1 = nodes.iter().any(|node| matches!(node, Node::Heading { level: 1, .. }));
+    let mut context = 1u8;
+    let mut seen_content = false;
+    let mut out = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        match node {
+            Node::Heading { level, content, line } => {
+                context = level;
+                seen_content = true;
+                out.push(Node::Heading { level, content, line });
+            }
+            Node::Block { block: Block::Paragraph { content }, line, part_lines } => match pseudo_heading(&content) {
+                Some((text, strong)) => {
+                    let level = if !has_h1 && !seen_content && classify(&text) == Kind::Other {
+                        1
+                    } else if matches!(classify(&text), Kind::Purpose | Kind::CurrentStatus | Kind::UpNext | Kind::Funding) {
+                        (context + 1).max(3)
+                    } else if strong {
+                        if context <= 1 { 2 } else { context + 1 }
+                    } else {
+                        (context + 2).max(3)
+                    };
+                    seen_content = true;
+                    out.push(Node::Heading { level: level.min(6), content: vec![Inline::Text { text }], line });
+                }
+                None => {
+                    seen_content = true;
+                    out.push(Node::Block { block: Block::Paragraph { content }, line, part_lines });
+                }
+            },
+            other => {
+                seen_content = true;
+                out.push(other);
+            }
+        }
+    }
+    out
+}
+
+/// A paragraph that is only one short bold or italic phrase, not a sentence.
+fn pseudo_heading(content: &[Inline]) -> Option<(String, bool)> {
+    let [inline] = content else { return None };
+    let (children, strong) = match inline {
+        Inline::Strong { children } => (children, true),
+        Inline::Emphasis { children } => (children, false),
+        _ => return None,
+    };
+    if children.iter().any(|child| matches!(child, Inline::Link { .. })) {
+        return None;
+    }
+    let text = plain_text(children).trim().to_string();
+    let is_sentence = text.ends_with(['.', '!', '?', ':', ',']);
+    (!text.is_empty() && text.chars().count() <= 80 && !is_sentence).then_some((text, strong))
+}
+
+/// Links the viewer will not make clickable deserve a word to the author.
+fn warn_unsafe_links(report: &Report, text: &str, diagnostics: &mut Diagnostics) {
+    for url in report.all_links() {
+        if is_safe_link(url) || url.starts_with('#') {
+            continue;
+        }
+        let line = text.find(url).map_or(1, |at| text[..at].matches('\n').count() + 1);
+        diagnostics.warn(
+            line,
+            format!("link target \"{url}\" is not a web address (http, https or mailto); it will show as text"),
+        );
+    }
+}
+
+/// The catalog of imported reports, sorted by initiative then quarter. Entries point at
+/// `<slug>/<year>-q<n>.json`.
+pub fn catalog(reports: &[&Report], default_initiative: Option<&str>) -> Catalog {
+    let mut entries: Vec<CatalogEntry> = reports
+        .iter()
+        .map(|report| CatalogEntry {
+            initiative: report.initiative.clone(),
+            period: report.period,
+            title: report.title.clone(),
+            path: report_path(report),
+        })
+        .collect();
+    entries.sort_by(|a, b| (&a.initiative.slug, a.period).cmp(&(&b.initiative.slug, b.period)));
+    let default_initiative = default_initiative
+        .map(str::to_string)
+        .or_else(|| reports.iter().max_by_key(|r| r.period).map(|r| r.initiative.slug.clone()))
+        .unwrap_or_default();
+    Catalog { format: FORMAT_VERSION, default_initiative, reports: entries }
+}
+
+/// Where a report's JSON lives, relative to `index.json`.
+pub fn report_path(report: &Report) -> String {
+    format!("{}/{}.json", report.initiative.slug, report.period.slug())
+}
+
+/// Whether a file found in a folder looks like a report (`YYYY-Qn-Name`, with or without `.md`).
+pub fn looks_like_report(file_name: &str) -> bool {
+    identity::parse_file_name(file_name).is_some_and(|named| named.name.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_title_takes_period_from_file_name_and_says_so() {
+        let outcome = import_text("2025-Q3-Example-WG.md", "## Overview\n\nAll good.\n");
+        let report = outcome.report.unwrap();
+        assert_eq!(report.period.slug(), "2025-q3");
+        assert_eq!(report.initiative.slug, "example-wg");
+        assert!(outcome.diagnostics.iter().any(|d| d.message.contains("no \"# YYYY Qn Name\" title line")));
+    }
+
+    #[test]
+    fn title_and_file_name_disagreeing_uses_the_file_name_with_a_warning() {
+        let outcome = import_text("2025-Q3-Example.md", "# 2025 Q2 Example\n\n## Overview\n\nx\n");
+        assert_eq!(outcome.report.unwrap().period.slug(), "2025-q3");
+        let warning = &outcome.diagnostics[0];
+        assert_eq!((warning.line, warning.severity), (1, Severity::Warning));
+        assert!(warning.message.contains("2025 Q2") && warning.message.contains("2025 Q3"));
+    }
+
+    #[test]
+    fn no_period_anywhere_is_an_error_with_the_line() {
+        let outcome = import_text("notes.md", "# YYYY Qn TI Name\n\ntext\n");
+        assert!(outcome.report.is_none());
+        assert!(outcome.has_errors());
+        assert_eq!(outcome.diagnostics[0].line, 1);
+    }
+
+    #[test]
+    fn unknown_status_is_kept_and_warned_at_its_line() {
+        let md = "# 2025 Q1 X\n\n## OKRs\n\n|Key Result|Status|\n|-|-|\n|**O1: Grow**||\n|KR 1.1: More|Yellowish|\n";
+        let outcome = import_text("x.md", md);
+        let report = outcome.report.unwrap();
+        let status = report.objectives[0].key_results[0].status.clone().unwrap();
+        assert_eq!(status.kind, crate::model::StatusKind::Unknown);
+        assert_eq!(status.written, "Yellowish");
+        assert!(outcome.diagnostics.iter().any(|d| d.line == 8 && d.message.contains("Yellowish")));
+    }
+
+    #[test]
+    fn javascript_links_are_kept_as_data_and_warned() {
+        let outcome = import_text("2025-Q1-X.md", "# 2025 Q1 X\n\n## Overview\n\n[click](javascript:alert(1))\n");
+        assert!(outcome.diagnostics.iter().any(|d| d.line == 5 && d.message.contains("javascript:")));
+    }
+
+    #[test]
+    fn bold_lines_act_as_headings_when_there_are_none() {
+        let md = "**Q3 TAC 2025 Z WG updates**\n\n**Overview**\n\nHello.\n\n**Tooling**\n\n**Purpose**\n\nBuild.\n";
+        let report = import_text("2025-Q3-Z-WG", md).report.unwrap();
+        assert_eq!(report.title, "Q3 TAC 2025 Z WG updates");
+        assert_eq!(plain_text(match &report.overview[0] { Block::Paragraph { content } => content, _ => panic!() }), "Hello.");
+        assert_eq!(report.activities[0].name, "Tooling");
+        assert_eq!(report.activities[0].purpose.len(), 1);
+    }
+}

@@ -1,0 +1,323 @@
+//! Objectives and key results from whatever layout the author chose: one table with objective
+//! rows, one table per objective, bullets or paragraphs; ids written "KR 1.1", "KR1.1",
+//! "**KR1.1**:", "O1:", "Objective #1:".
+
+use super::markdown::{drop_prefix_chars, unwrap_sole_emphasis, Node};
+use super::Diagnostics;
+use crate::model::{plain_text, Block, Inline, KeyResult, Objective, Status, StatusKind};
+
+/// An id at the start of a label and how many characters (id plus separator) it took.
+#[derive(Debug, PartialEq)]
+pub struct Label {
+    pub major: Option<String>,
+    pub minor: String,
+    pub length: usize,
+}
+
+/// "Objective #1: ...", "Objective 1 - ...", "O1: ...", "Obj 2. ..." -> the objective's number.
+pub fn objective_label(text: &str) -> Option<Label> {
+    let chars: Vec<char> = text.chars().collect();
+    let after_word = ["objective", "obj"]
+        .iter()
+        .find_map(|word| starts_with_word(&chars, word))
+        .or_else(|| {
+            // "O1": a lone O directly followed by its number.
+            (chars.first().is_some_and(|c| c.eq_ignore_ascii_case(&'o')) && chars.get(1).is_some_and(char::is_ascii_digit))
+                .then_some(1)
+        })?;
+    let (major, minor, end) = numbers(&chars, after_word)?;
+    if major.is_some() {
+        return None; // "Objective 1.2" is not an objective.
+    }
+    Some(Label { major: None, minor, length: separator_end(&chars, end) })
+}
+
+/// "KR 1.1: ...", "KR1.1", "Key Result 2.3 -" -> the key result's numbers.
+pub fn key_result_label(text: &str) -> Option<Label> {
+    let chars: Vec<char> = text.chars().collect();
+    let after_word = ["key result", "kr"].iter().find_map(|word| starts_with_word(&chars, word))?;
+    let (major, minor, end) = numbers(&chars, after_word)?;
+    Some(Label { major, minor, length: separator_end(&chars, end) })
+}
+
+/// Index after `word` (ASCII case-insensitive) at the start of `chars`.
+fn starts_with_word(chars: &[char], word: &str) -> Option<usize> {
+    let word: Vec<char> = word.chars().collect();
+    (chars.len() >= word.len() && chars.iter().zip(&word).all(|(a, b)| a.eq_ignore_ascii_case(b))).then_some(word.len())
+}
+
+/// Optional spaces and '#', then "N" or "N.M" ending at a word boundary.
+fn numbers(chars: &[char], mut i: usize) -> Option<(Option<String>, String, usize)> {
+    while chars.get(i).is_some_and(|c| c.is_whitespace() || *c == '#') {
+        i += 1;
+    }
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while chars.get(*i).is_some_and(char::is_ascii_digit) {
+            *i += 1;
+        }
+        (start < *i).then(|| chars[start..*i].iter().collect::<String>())
+    };
+    let first = digits(&mut i)?;
+    let mut result = (None, first, i);
+    if chars.get(i) == Some(&'.') {
+        let mut j = i + 1;
+        if let Some(second) = digits(&mut j) {
+            result = (Some(result.1), second, j);
+        }
+    }
+    let end = result.2;
+    if chars.get(end).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    Some(result)
+}
+
+/// After the id: spaces, at most one separator (`:` `.` `-` `–` `—` `)`), spaces.
+fn separator_end(chars: &[char], mut i: usize) -> usize {
+    while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+        i += 1;
+    }
+    if chars.get(i).is_some_and(|c| matches!(c, ':' | '.' | '-' | '–' | '—' | ')')) {
+        i += 1;
+    }
+    while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+        i += 1;
+    }
+    i
+}
+
+/// What the objectives section held: the objectives and the prose around them.
+#[derive(Default)]
+pub struct Okrs {
+    pub objectives: Vec<Objective>,
+    pub notes: Vec<Block>,
+}
+
+impl Okrs {
+    fn add_objective(&mut self, label: Label, content: Vec<Inline>) {
+        let title = unwrap_sole_emphasis(drop_prefix_chars(content, label.length));
+        self.objectives.push(Objective { id: label.minor, title, key_results: Vec::new() });
+    }
+
+    fn add_key_result(
+        &mut self,
+        label: Label,
+        content: Vec<Inline>,
+        status: Option<Status>,
+        line: usize,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let text = unwrap_sole_emphasis(drop_prefix_chars(content, label.length));
+        let (text, status) = match status {
+            Some(status) => (text, Some(status)),
+            None => split_inline_status(text),
+        };
+        if self.objectives.is_empty() {
+            let id = label.major.clone().unwrap_or_else(|| "1".into());
+            diagnostics.warn(line, format!("key result {} comes before any objective; put it under objective {id}", display_id(&label)));
+            self.objectives.push(Objective { id, title: Vec::new(), key_results: Vec::new() });
+        }
+        let objective = self.objectives.last_mut().expect("an objective was just ensured");
+        let id = match &label.major {
+            Some(major) => {
+                if *major != objective.id {
+                    diagnostics.warn(
+                        line,
+                        format!("key result {} is listed under objective {}", display_id(&label), objective.id),
+                    );
+                }
+                format!("{major}.{}", label.minor)
+            }
+            None => format!("{}.{}", objective.id, label.minor),
+        };
+        match &status {
+            Some(Status { kind: StatusKind::Unknown, written }) => diagnostics.warn(
+                line,
+                format!("key result {id}: status \"{written}\" is not one the viewer knows; it will show as unknown"),
+            ),
+            None => diagnostics.warn(line, format!("key result {id} has no status")),
+            Some(_) => {}
+        }
+        if self.objectives.iter().flat_map(|o| &o.key_results).any(|kr| kr.id == id) {
+            diagnostics.warn(line, format!("key result {id} appears twice"));
+        }
+        let objective = self.objectives.last_mut().expect("an objective was just ensured");
+        objective.key_results.push(KeyResult { id, text, status });
+    }
+}
+
+fn display_id(label: &Label) -> String {
+    match &label.major {
+        Some(major) => format!("KR {major}.{}", label.minor),
+        None => format!("KR {}", label.minor),
+    }
+}
+
+/// A key result written as prose may carry its status: "... Status: In Progress".
+fn split_inline_status(text: Vec<Inline>) -> (Vec<Inline>, Option<Status>) {
+    let plain = plain_text(&text);
+    let lower = plain.to_ascii_lowercase();
+    match lower.rfind("status:") {
+        Some(at) if plain.is_char_boundary(at) => {
+            let written = plain[at + "status:".len()..].trim().trim_end_matches(['.', ')', ']']).trim();
+            let status = Status::from_written(written);
+            let kept = plain[..at].trim_end().trim_end_matches(['(', '[', '-', '–', '—', ',', ';']).trim_end();
+            (vec![Inline::Text { text: kept.to_string() }], status)
+        }
+        _ => (text, None),
+    }
+}
+
+/// Reads the objectives section's nodes.
+pub fn extract(nodes: Vec<Node>, diagnostics: &mut Diagnostics) -> Okrs {
+    let mut okrs = Okrs::default();
+    for node in nodes {
+        match node {
+            Node::Block { block: Block::Table { header, rows }, line, part_lines } => {
+                read_table(header, rows, line, &part_lines, &mut okrs, diagnostics)
+            }
+            Node::Block { block: Block::List { ordered, items }, line, part_lines } => {
+                read_list(ordered, items, line, &part_lines, &mut okrs, diagnostics)
+            }
+            Node::Block { block: Block::Paragraph { content }, line, .. } => {
+                let text = plain_text(&content);
+                if let Some(label) = objective_label(&text) {
+                    okrs.add_objective(label, content);
+                } else if let Some(label) = key_result_label(&text) {
+                    okrs.add_key_result(label, content, None, line, diagnostics);
+                } else {
+                    okrs.notes.push(Block::Paragraph { content });
+                }
+            }
+            Node::Block { block, .. } => okrs.notes.push(block),
+            Node::Heading { level, content, .. } => okrs.notes.push(Block::Heading { level, content }),
+        }
+    }
+    okrs
+}
+
+fn read_table(
+    header: Vec<Vec<Inline>>,
+    rows: Vec<Vec<Vec<Inline>>>,
+    line: usize,
+    row_lines: &[usize],
+    okrs: &mut Okrs,
+    diagnostics: &mut Diagnostics,
+) {
+    let status_column = header.iter().position(|cell| plain_text(cell).to_ascii_lowercase().contains("status"));
+    let before = (okrs.objectives.len(), okrs.objectives.iter().map(|o| o.key_results.len()).sum::<usize>());
+    let mut leftover = Vec::new();
+    let lines = std::iter::once(line).chain(row_lines.iter().copied().chain(std::iter::repeat(line)));
+    for (index, (row, line)) in std::iter::once(header.clone()).chain(rows.clone()).zip(lines).enumerate() {
+        let texts: Vec<String> = row.iter().map(|cell| plain_text(cell).trim().to_string()).collect();
+        if texts.iter().all(|t| t.chars().all(|c| matches!(c, '-' | ':' | ' ' | '|'))) {
+            continue; // blank or "|-|-|" separator rows that authors put between objectives
+        }
+        let mut cells = row.into_iter();
+        let first = cells.next().unwrap_or_default();
+        let rest: Vec<Vec<Inline>> = cells.collect();
+        if let Some(label) = objective_label(&texts[0]) {
+            okrs.add_objective(label, first);
+        } else if let Some(label) = key_result_label(&texts[0]) {
+            let status_cell = match status_column {
+                Some(column) if column > 0 => rest.get(column - 1),
+                _ => rest.last(),
+            };
+            let status = status_cell.and_then(|cell| Status::from_written(&plain_text(cell)));
+            okrs.add_key_result(label, first, status, line, diagnostics);
+        } else if index == 0 {
+            // The column titles ("Key Result | Status").
+        } else {
+            leftover.push((texts.join(" | "), line));
+        }
+    }
+    let after = (okrs.objectives.len(), okrs.objectives.iter().map(|o| o.key_results.len()).sum::<usize>());
+    if before == after {
+        // A table with no objective or key result in it is prose: keep it whole.
+        okrs.notes.push(Block::Table { header, rows });
+        return;
+    }
+    for (text, line) in leftover {
+        diagnostics.warn(line, format!("table row is neither an objective nor a key result, kept in the notes: {text}"));
+        okrs.notes.push(Block::Paragraph { content: vec![Inline::Text { text }] });
+    }
+}
+
+fn read_list(
+    ordered: bool,
+    items: Vec<Vec<Block>>,
+    line: usize,
+    item_lines: &[usize],
+    okrs: &mut Okrs,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut unmatched = Vec::new();
+    for (index, mut item) in items.into_iter().enumerate() {
+        let line = item_lines.get(index).copied().unwrap_or(line);
+        let lead = match item.first() {
+            Some(Block::Paragraph { content }) => content.clone(),
+            _ => {
+                unmatched.push(item);
+                continue;
+            }
+        };
+        let text = plain_text(&lead);
+        if let Some(label) = objective_label(&text) {
+            okrs.add_objective(label, lead);
+        } else if let Some(label) = key_result_label(&text) {
+            okrs.add_key_result(label, lead, None, line, diagnostics);
+        } else {
+            unmatched.push(item);
+            continue;
+        }
+        // Nested bullets under an objective are its key results (or notes).
+        item.remove(0);
+        for block in item {
+            match block {
+                Block::List { ordered, items } => read_list(ordered, items, line, &[], okrs, diagnostics),
+                other => okrs.notes.push(other),
+            }
+        }
+    }
+    if !unmatched.is_empty() {
+        okrs.notes.push(Block::List { ordered, items: unmatched });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kr(text: &str) -> Option<(Option<&'static str>, String, usize)> {
+        key_result_label(text).map(|l| (l.major.map(|m| if m == "1" { "1" } else { "other" }), l.minor, l.length))
+    }
+
+    #[test]
+    fn key_result_ids_in_every_written_form() {
+        assert_eq!(kr("KR 1.1: Fund"), Some((Some("1"), "1".into(), 8)));
+        assert_eq!(kr("KR1.1: Fund"), Some((Some("1"), "1".into(), 7)));
+        assert_eq!(kr("kr1.2 - Fund"), Some((Some("1"), "2".into(), 8)));
+        assert_eq!(kr("Key Result 1.3 Fund"), Some((Some("1"), "3".into(), 15)));
+        assert_eq!(kr("KR #3: x").map(|k| k.1), Some("3".into()));
+        assert_eq!(kr("KRaken 1.1"), None);
+        assert_eq!(kr("KR1.1x"), None);
+    }
+
+    #[test]
+    fn objective_ids_in_every_written_form() {
+        for (text, id) in [("Objective #1: Catalyze", "1"), ("O2: The top", "2"), ("Objective 3 - x", "3"), ("obj 4. x", "4")] {
+            assert_eq!(objective_label(text).map(|l| l.minor), Some(id.to_string()), "{text}");
+        }
+        for text in ["Overview 1", "Objectives", "O 1 thing", "Objective 1.2: x"] {
+            assert_eq!(objective_label(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn status_written_in_prose_is_split_off() {
+        let (text, status) = split_inline_status(vec![Inline::Text { text: "Do it (Status: In Progress)".into() }]);
+        assert_eq!(plain_text(&text), "Do it");
+        assert_eq!(status.map(|s| s.kind), Some(StatusKind::InProgress));
+    }
+}
