@@ -1,1 +1,107 @@
-//! URL state.
+//! The URL format, parsed and printed in one place.
+//!
+//! - `/` opens the newest report of the catalog's default initiative;
+//! - `/<initiative>/<year>-q<n>` opens one report, e.g. `/alpha-omega/2025-q2`;
+//! - the query holds the filter: `?objective=2&status=in-progress,started&q=audit`.
+//!
+//! Unknown parameters and values are ignored, so an old or hand-edited link still opens.
+
+use crate::filter::Filter;
+use crate::model::{Period, StatusKind};
+
+/// The path of one report, relative to the site's base.
+pub fn report_path(initiative: &str, period: Period) -> String {
+    format!("/{initiative}/{}", period.slug())
+}
+
+/// Reads the filter from query pairs (already percent-decoded).
+pub fn filter_from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Filter {
+    let mut filter = Filter::default();
+    for (key, value) in pairs {
+        match key {
+            "objective" => {
+                let value = value.trim();
+                if !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
+                    filter.objective = Some(value.to_string());
+                }
+            }
+            "status" => {
+                for kind in value.split(',').filter_map(|slug| StatusKind::from_slug(slug.trim())) {
+                    if !filter.statuses.contains(&kind) {
+                        filter.toggle_status(kind);
+                    }
+                }
+            }
+            "q" => filter.text = value.to_string(),
+            _ => {}
+        }
+    }
+    filter
+}
+
+/// Reads the filter from a raw query string (with or without the leading `?`).
+pub fn parse_query(query: &str) -> Filter {
+    let pairs: Vec<(String, String)> =
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).into_owned().collect();
+    filter_from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// Prints the filter as a query string: empty for the empty filter, else starting with `?`.
+pub fn print_query(filter: &Filter) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Some(objective) = &filter.objective {
+        query.append_pair("objective", objective);
+    }
+    if !filter.statuses.is_empty() {
+        let slugs: Vec<&str> = filter.statuses.iter().map(|kind| kind.slug()).collect();
+        query.append_pair("status", &slugs.join(","));
+    }
+    if !filter.text.is_empty() {
+        query.append_pair("q", &filter.text);
+    }
+    let query = query.finish();
+    if query.is_empty() { query } else { format!("?{query}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_round_trips_through_the_query() {
+        let filter = Filter {
+            objective: Some("2".into()),
+            statuses: vec![StatusKind::Started, StatusKind::InProgress],
+            text: "audit & ünïcode?".into(),
+        };
+        let query = print_query(&filter);
+        assert_eq!(parse_query(&query), filter);
+        assert!(query.starts_with("?objective=2&status=started%2Cin-progress&q=audit+%26"), "{query}");
+    }
+
+    #[test]
+    fn empty_filter_prints_no_query() {
+        assert_eq!(print_query(&Filter::default()), "");
+        assert_eq!(parse_query(""), Filter::default());
+    }
+
+    #[test]
+    fn unknown_and_malformed_parameters_are_ignored() {
+        let filter = parse_query("?objective=%3Cscript%3E&status=in-progress,bogus,,STARTED&utm_source=x&q");
+        assert_eq!(filter.objective, None);
+        assert_eq!(filter.statuses, vec![StatusKind::InProgress]);
+        assert_eq!(filter.text, "");
+        assert_eq!(parse_query("%%%&&==&status"), Filter::default());
+    }
+
+    #[test]
+    fn repeated_statuses_are_kept_once_and_sorted() {
+        let filter = parse_query("status=completed&status=started,completed");
+        assert_eq!(filter.statuses, vec![StatusKind::Started, StatusKind::Completed]);
+    }
+
+    #[test]
+    fn report_paths_use_the_period_slug() {
+        assert_eq!(report_path("alpha-omega", Period { year: 2025, quarter: 2 }), "/alpha-omega/2025-q2");
+    }
+}

@@ -1,0 +1,82 @@
+//! Where the data lives and how it is fetched and decoded. Every failure keeps which file failed
+//! and why, in words a reader understands, so "no data" is never confused with "network down".
+
+use crate::model::{Catalog, Report};
+use gloo_net::http::Request;
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+
+/// The catalog, relative to the page's `<base>`.
+pub const CATALOG_PATH: &str = "data/index.json";
+
+/// Why a data file could not be used.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum FetchError {
+    #[error("Could not reach the server to load {file}. Check your connection, then retry.")]
+    Network { file: String, detail: String },
+    #[error("The server could not find {file} (error 404).")]
+    NotFound { file: String },
+    #[error("The server failed to send {file} (error {code} {reason}). It may be a passing problem: retry.")]
+    Status { file: String, code: u16, reason: String },
+    #[error("{file} is not report data: the server sent a web page instead, probably an error page.")]
+    NotJson { file: String },
+    #[error("{file} is damaged or not in the expected format ({detail}).")]
+    Malformed { file: String, detail: String },
+}
+
+impl FetchError {
+    /// Technical detail for whoever runs the site (shown smaller, under the message).
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            FetchError::Network { detail, .. } | FetchError::Malformed { detail, .. } => Some(detail),
+            _ => None,
+        }
+    }
+}
+
+/// The URL of a report's JSON, from its catalog path (which must stay inside the data folder).
+pub fn report_url(catalog_path: &str) -> Result<String, FetchError> {
+    let safe = !catalog_path.is_empty()
+        && !catalog_path.starts_with('/')
+        && !catalog_path.contains("..")
+        && !catalog_path.contains(':')
+        && !catalog_path.contains('\\');
+    if safe {
+        Ok(format!("data/{catalog_path}"))
+    } else {
+        Err(FetchError::Malformed { file: CATALOG_PATH.into(), detail: format!("report path \"{catalog_path}\" is not inside the data folder") })
+    }
+}
+
+pub async fn fetch_catalog() -> Result<Arc<Catalog>, FetchError> {
+    fetch_json(CATALOG_PATH).await.map(Arc::new)
+}
+
+pub async fn fetch_report(url: String) -> Result<Arc<Report>, FetchError> {
+    fetch_json(&url).await.map(Arc::new)
+}
+
+async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, FetchError> {
+    let response = Request::get(file)
+        .send()
+        .await
+        .map_err(|error| FetchError::Network { file: file.into(), detail: error.to_string() })?;
+    match response.status() {
+        200..=299 => {}
+        404 => return Err(FetchError::NotFound { file: file.into() }),
+        code => return Err(FetchError::Status { file: file.into(), code, reason: response.status_text() }),
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|error| FetchError::Network { file: file.into(), detail: error.to_string() })?;
+    decode(file, &text)
+}
+
+/// Decodes a data file's text, telling an HTML page apart from broken JSON.
+pub fn decode<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, FetchError> {
+    if text.trim_start().starts_with('<') {
+        return Err(FetchError::NotJson { file: file.into() });
+    }
+    serde_json::from_str(text).map_err(|error| FetchError::Malformed { file: file.into(), detail: error.to_string() })
+}

@@ -1,0 +1,52 @@
+//! The Leptos viewer: routes, the shared catalog, and mounting. Views live in `views`, data
+//! access in `api`; the logic they call (filtering, URL state) is plain Rust in the crate root.
+
+pub mod api;
+pub mod views;
+
+use crate::model::Catalog;
+use api::FetchError;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::sync::Arc;
+use views::not_found::NotFound;
+use views::report_page::{LatestReportPage, ReportPage};
+
+/// The catalog (`index.json`), loaded once and shared by every page.
+#[derive(Clone, Copy)]
+pub struct CatalogResource(pub LocalResource<Result<Arc<Catalog>, FetchError>>);
+
+/// Mounts the viewer on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The site's path prefix from the page's `<base href>` (set by Trunk's `--public-url`), so the
+/// same build works at `/` or under a sub-path such as `/reports/`.
+fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = base.split_once("://").map_or("/", |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    path.trim_end_matches('/').to_string()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(CatalogResource(LocalResource::new(api::fetch_catalog)));
+    view! {
+        <Router base=base_path()>
+            <header class="site-header">
+                <a class="brand" href="./">"quarterly"</a>
+                <span class="tagline">"Quarterly reports of the OpenSSF Technical Initiatives"</span>
+            </header>
+            <main id="main">
+                <Routes fallback=|| view! { <NotFound message="This address does not match any page of the site." /> }>
+                    <Route path=path!("/") view=LatestReportPage />
+                    <Route path=path!("/:initiative/:period") view=ReportPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,103 @@
+//! The filters above the OKR table: objective, statuses, text, and clearing them.
+
+use super::okr_table::objective_label;
+use crate::filter::{objective_counts, status_counts, Filter};
+use crate::model::Report;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn FilterBar(report: Arc<Report>, filter: Signal<Filter>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+    let change = move |update: &dyn Fn(&mut Filter), replace: bool| {
+        let mut next = filter.get_untracked();
+        update(&mut next);
+        on_change.run((next, replace));
+    };
+    let objective_options = {
+        let report = report.clone();
+        move || {
+            let current = filter.get();
+            let counts = objective_counts(&report, &current);
+            counts
+                .into_iter()
+                .map(|(id, count)| {
+                    let selected = current.objective.as_deref() == Some(id.as_str());
+                    let label = format!("{} ({count})", objective_label(&report, &id));
+                    view! { <option value=id selected=selected>{label}</option> }
+                })
+                .collect_view()
+        }
+    };
+    let status_options = {
+        let report = report.clone();
+        move || {
+            let current = filter.get();
+            status_counts(&report, &current)
+                .into_iter()
+                .map(|(kind, count)| {
+                    let checked = current.statuses.contains(&kind);
+                    view! {
+                        <label class=format!("status-option status-{}", kind.slug())>
+                            <input
+                                type="checkbox"
+                                name="status"
+                                value=kind.slug()
+                                prop:checked=checked
+                                on:change=move |_| change(&|f: &mut Filter| f.toggle_status(kind), false)
+                            />
+                            <span class="status-symbol" aria-hidden="true">{kind.symbol()}</span>
+                            {format!(" {} ({count})", kind.label())}
+                        </label>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let on_objective = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        change(&|f: &mut Filter| f.objective = (!value.is_empty()).then(|| value.clone()), false);
+    };
+    let on_text = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        // A new search adds a history entry; refining it while typing replaces that entry.
+        let replace = !filter.get_untracked().text.is_empty() && !value.is_empty();
+        change(&|f: &mut Filter| f.text = value.clone(), replace);
+    };
+    let total = report.key_results().count();
+    view! {
+        <form class="filter-bar" role="search" aria-label="Filter key results" on:submit=|ev| ev.prevent_default()>
+            <div class="filter-field">
+                <label for="objective-filter">"Objective"</label>
+                <select id="objective-filter" on:change=on_objective>
+                    <option value="" selected=move || filter.get().objective.is_none()>
+                        {format!("All objectives ({total})")}
+                    </option>
+                    {objective_options}
+                </select>
+            </div>
+            <fieldset class="filter-field status-filter">
+                <legend>"Status"</legend>
+                <div class="status-options">{status_options}</div>
+            </fieldset>
+            <div class="filter-field">
+                <label for="text-filter">"Search key results"</label>
+                <input
+                    id="text-filter"
+                    type="search"
+                    placeholder="e.g. audit or KR 2.1"
+                    autocomplete="off"
+                    prop:value=move || filter.get().text
+                    on:input=on_text
+                />
+            </div>
+            <button
+                type="button"
+                class="button clear-filters"
+                disabled=move || !filter.get().is_active()
+                on:click=move |_| on_change.run((Filter::default(), false))
+            >
+                "Clear filters"
+            </button>
+        </form>
+    }
+}

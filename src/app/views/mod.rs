@@ -1,0 +1,12 @@
+//! One module per thing a reader sees.
+
+pub mod activities;
+pub mod error_panel;
+pub mod filter_bar;
+pub mod news_list;
+pub mod not_found;
+pub mod okr_table;
+pub mod report_page;
+pub mod report_view;
+pub mod rich_text;
+pub mod status_badge;

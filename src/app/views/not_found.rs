@@ -1,0 +1,16 @@
+//! The page for an address the site does not have.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// `message` says what was not found.
+#[component]
+pub fn NotFound(#[prop(into)] message: String) -> impl IntoView {
+    view! {
+        <section class="not-found" aria-labelledby="not-found-title">
+            <h1 id="not-found-title">"Page not found"</h1>
+            <p>{message}</p>
+            <p><A href="/">"Open the latest report"</A></p>
+        </section>
+    }
+}

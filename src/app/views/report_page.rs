@@ -1,0 +1,99 @@
+//! The routes' pages: the latest report (`/`) and one report (`/<initiative>/<year>-q<n>`),
+//! each loading its data with a visible loading state and an error panel with Retry.
+
+use super::error_panel::ErrorPanel;
+use super::not_found::NotFound;
+use super::report_view::ReportView;
+use crate::app::api::{fetch_report, report_url, FetchError};
+use crate::app::CatalogResource;
+use crate::model::{Catalog, CatalogEntry, Period};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// Waits for the catalog, then shows what `choose` picks from it.
+#[component]
+fn WithCatalog(choose: fn(&Catalog, Option<String>, Option<String>) -> Result<CatalogEntry, String>) -> impl IntoView {
+    let CatalogResource(catalog) = expect_context::<CatalogResource>();
+    let params = use_params_map();
+    move || match catalog.get() {
+        None => view! { <Loading what="the list of reports" /> }.into_any(),
+        Some(Err(error)) => view! {
+            <ErrorPanel error=error what="the list of reports" on_retry=Callback::new(move |_| catalog.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(catalog)) => {
+            let (initiative, period) = params.with(|p| (p.get("initiative"), p.get("period")));
+            match choose(&catalog, initiative, period) {
+                Ok(entry) => view! { <ReportLoader entry=entry /> }.into_any(),
+                Err(message) => view! { <NotFound message=message /> }.into_any(),
+            }
+        }
+    }
+}
+
+/// `/`: the newest report of the catalog's default initiative.
+#[component]
+pub fn LatestReportPage() -> impl IntoView {
+    view! {
+        <WithCatalog choose=|catalog, _, _| {
+            catalog
+                .newest(&catalog.default_initiative)
+                .or_else(|| catalog.reports.iter().max_by_key(|entry| entry.period))
+                .cloned()
+                .ok_or_else(|| "There are no reports published here yet.".to_string())
+        } />
+    }
+}
+
+/// `/<initiative>/<year>-q<n>`.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    view! {
+        <WithCatalog choose=|catalog, initiative, period| {
+            let initiative = initiative.unwrap_or_default();
+            let period_text = period.unwrap_or_default();
+            let Some(period) = Period::from_slug(&period_text) else {
+                return Err(format!("“{period_text}” is not a quarter: quarters look like 2025-q2."));
+            };
+            catalog.find(&initiative, period).cloned().ok_or_else(|| {
+                if catalog.reports.iter().any(|entry| entry.initiative.slug == initiative) {
+                    format!("There is no {period} report for “{initiative}”.")
+                } else {
+                    format!("There is no initiative called “{initiative}” here.")
+                }
+            })
+        } />
+    }
+}
+
+/// Loads one report's JSON and shows it.
+#[component]
+fn ReportLoader(entry: CatalogEntry) -> impl IntoView {
+    let url = report_url(&entry.path);
+    let report = LocalResource::new(move || {
+        let url = url.clone();
+        async move { fetch_report(url?).await }
+    });
+    let what = "the report";
+    move || match report.get() {
+        None => view! { <Loading what=what /> }.into_any(),
+        Some(Err(error)) => view! {
+            <header class="report-header">
+                <p class="initiative">{entry.initiative.name.clone()}</p>
+                <h1>{entry.title.clone()}</h1>
+            </header>
+            <ErrorPanel error=error what=what on_retry=Callback::new(move |_| report.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(report)) => view! { <ReportView report=report /> }.into_any(),
+    }
+}
+
+#[component]
+fn Loading(what: &'static str) -> impl IntoView {
+    view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }
+}
+
+/// Keeps the type in one place for the resource's value.
+pub type ReportResult = Result<Arc<crate::model::Report>, FetchError>;

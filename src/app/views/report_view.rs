@@ -1,0 +1,81 @@
+//! One report, every section of it, with the OKR filter bound to the URL.
+
+use super::activities::ActivityList;
+use super::news_list::{EventList, NewsList};
+use super::okr_table::OkrSection;
+use super::rich_text::Blocks;
+use crate::filter::Filter;
+use crate::model::{Period, Report};
+use crate::url_state::{parse_query, print_query};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+
+/// The months a quarter covers, for the header.
+fn months(period: Period) -> String {
+    let months = match period.quarter {
+        1 => "January – March",
+        2 => "April – June",
+        3 => "July – September",
+        _ => "October – December",
+    };
+    format!("{months} {}", period.year)
+}
+
+#[component]
+pub fn ReportView(report: Arc<Report>) -> impl IntoView {
+    let location = use_location();
+    let navigate = use_navigate();
+    let filter = Signal::derive(move || parse_query(&location.search.get()));
+    let on_change = Callback::new(move |(next, replace): (Filter, bool)| {
+        let path = location.pathname.get_untracked();
+        navigate(
+            &format!("{path}{}", print_query(&next)),
+            NavigateOptions { resolve: false, replace, scroll: false, ..NavigateOptions::default() },
+        );
+    });
+    let title = report.title.clone();
+    Effect::new(move |_| document().set_title(&format!("{title} · quarterly")));
+
+    let report_data = (*report).clone();
+    let section = |id: &'static str, title: &'static str, content: AnyView| {
+        view! {
+            <section class="report-section" id=id aria-labelledby=format!("{id}-title")>
+                <h2 id=format!("{id}-title")>{title}</h2>
+                {content}
+            </section>
+        }
+    };
+    let has_okrs = !report_data.objectives.is_empty() || !report_data.objectives_notes.is_empty();
+    view! {
+        <article class="report">
+            <header class="report-header">
+                <p class="initiative">{report_data.initiative.name.clone()}</p>
+                <h1>{report_data.title.clone()}</h1>
+                <p class="period">{months(report_data.period)}</p>
+            </header>
+            {(!report_data.overview.is_empty()).then(|| section("overview", "Overview", view! { <Blocks blocks=report_data.overview.clone() /> }.into_any()))}
+            {has_okrs.then(|| section("okrs", "Objectives & key results", view! {
+                <Blocks blocks=report_data.objectives_notes.clone() />
+                {(!report_data.objectives.is_empty()).then(|| view! { <OkrSection report=report.clone() filter=filter on_change=on_change /> })}
+            }.into_any()))}
+            {(!report_data.activities.is_empty()).then(|| section("activities", "Activities", view! { <ActivityList activities=report_data.activities.clone() /> }.into_any()))}
+            {(!report_data.news.is_empty() || !report_data.news_notes.is_empty()).then(|| section("news", "News, blogs and media", view! {
+                <NewsList news=report_data.news.clone() notes=report_data.news_notes.clone() />
+            }.into_any()))}
+            {(!report_data.upcoming_events.is_empty()).then(|| section("events", "Upcoming events", view! { <EventList events=report_data.upcoming_events.clone() /> }.into_any()))}
+            {(!report_data.questions_for_tac.is_empty()).then(|| section("questions", "Questions for the TAC", view! { <Blocks blocks=report_data.questions_for_tac.clone() /> }.into_any()))}
+            {(!report_data.additional_information.is_empty()).then(|| section("additional", "Additional information", view! { <Blocks blocks=report_data.additional_information.clone() /> }.into_any()))}
+            {report_data.other_sections.clone().into_iter().map(|other| view! {
+                <section class="report-section">
+                    <h2>{other.heading}</h2>
+                    <Blocks blocks=other.blocks />
+                </section>
+            }).collect_view()}
+            <footer class="report-source">
+                {format!("Imported from {} · report text by its authors, CC-BY-4.0", report_data.source)}
+            </footer>
+        </article>
+    }
+}

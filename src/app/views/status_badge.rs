@@ -1,0 +1,26 @@
+//! A key result's status: symbol, words and colour together, never colour alone.
+
+use crate::model::{Status, StatusKind};
+use leptos::prelude::*;
+
+/// Shows a status; `None` (the author gave none) shows as "No status".
+#[component]
+pub fn StatusBadge(status: Option<Status>) -> impl IntoView {
+    let (slug, symbol, label, written) = match &status {
+        Some(status) => {
+            let label = match status.kind {
+                StatusKind::Unknown => format!("Unknown: {}", status.written),
+                kind => kind.label().to_string(),
+            };
+            (status.kind.slug(), status.kind.symbol(), label, Some(format!("Written as “{}”", status.written)))
+        }
+        None => ("none", "–", "No status".to_string(), None),
+    };
+    view! {
+        <span class=format!("status status-{slug}") title=written>
+            <span class="status-symbol" aria-hidden="true">{symbol}</span>
+            " "
+            {label}
+        </span>
+    }
+}
