@@ -1,9 +1,4 @@
-//! `quarterly-import <files or folders>... --out <dir> [--default-initiative <slug>]`
-//!
-//! Turns Markdown quarterly reports into the viewer's data: one JSON file per report,
-//! `index.json` listing them, and the JSON Schemas of both. Problems are printed as
-//! `file:line: warning|error: message`; a broken file never stops the others; the exit status is
-//! 1 when any file failed.
+//! The importer command's work: arguments, files, output.
 
 use quarterly::import::{self, catalog, looks_like_report, report_path, Severity};
 use quarterly::model::Report;
@@ -12,7 +7,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: quarterly-import <files or folders>... --out <dir> [--default-initiative <slug>]";
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),

@@ -1,0 +1,186 @@
+//! Component tests in headless Chromium: the OKR table, its filters and the rich text, mounted
+//! with the bundled 2025 Q2 Alpha-Omega report.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use quarterly::app::views::okr_table::OkrSection;
+use quarterly::app::views::rich_text::Inlines;
+use quarterly::app::views::status_badge::StatusBadge;
+use quarterly::filter::Filter;
+use quarterly::model::{Inline, Report, Status};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const REPORT_JSON: &str = include_str!("../public/data/alpha-omega/2025-q2.json");
+
+fn report() -> Arc<Report> {
+    Arc::new(serde_json::from_str(REPORT_JSON).expect("the bundled report decodes"))
+}
+
+/// A fresh container in the body (the runner's own output lives in the body too, so the body
+/// itself is never replaced).
+fn container() -> HtmlElement {
+    let document = document();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).map(|node| node.unchecked_into()).collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap_or_default()
+}
+
+fn row_ids(root: &Element) -> Vec<String> {
+    all(root, "tr.key-result").iter().map(|row| row.get_attribute("data-kr").unwrap()).collect()
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+fn fire(element: &Element, kind: &str) {
+    let event = web_sys::Event::new_with_event_init_dict(kind, &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+/// Mounts the OKR section with a filter held in a signal, as the URL would hold it.
+fn mount_okrs(filter: RwSignal<Filter>) -> (HtmlElement, impl Drop) {
+    let root = container();
+    let on_change = Callback::new(move |(next, _replace): (Filter, bool)| filter.set(next));
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <OkrSection report=report() filter=filter.into() on_change=on_change /> }
+    });
+    (root, Unmount(Some(handle)))
+}
+
+struct Unmount<T>(Option<T>);
+impl<T> Drop for Unmount<T> {
+    fn drop(&mut self) {
+        drop(self.0.take());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn table_shows_all_sixteen_key_results_with_status_words() {
+    let (root, _mounted) = mount_okrs(RwSignal::new(Filter::default()));
+    settle().await;
+    assert_eq!(row_ids(&root).len(), 16);
+    assert_eq!(all(&root, "tbody.objective").len(), 4);
+    let first = &all(&root, "tr.key-result")[0];
+    assert_eq!(text(first, "th"), "KR 1.1");
+    assert_eq!(text(first, ".status").trim(), "● On target");
+    assert!(text(&root, ".result-count").contains("All 16 key results"));
+}
+
+#[wasm_bindgen_test]
+async fn objective_filter_shows_its_three_key_results_and_counts() {
+    let filter = RwSignal::new(Filter::default());
+    let (root, _mounted) = mount_okrs(filter);
+    settle().await;
+    filter.set(Filter { objective: Some("2".into()), ..Filter::default() });
+    settle().await;
+    assert_eq!(row_ids(&root), vec!["2.1", "2.2", "2.3"]);
+    assert_eq!(text(&root, ".result-count"), "3 of 16 key results");
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_objective_in_the_select_reports_the_new_filter() {
+    let filter = RwSignal::new(Filter::default());
+    let (root, _mounted) = mount_okrs(filter);
+    settle().await;
+    let select: HtmlSelectElement = root.query_selector("#objective-filter").unwrap().unwrap().unchecked_into();
+    select.set_value("4");
+    fire(&select, "change");
+    settle().await;
+    assert_eq!(filter.get_untracked().objective.as_deref(), Some("4"));
+    assert_eq!(row_ids(&root), vec!["4.1", "4.2", "4.3", "4.4", "4.5"]);
+}
+
+#[wasm_bindgen_test]
+async fn typing_audit_leaves_only_kr_3_3() {
+    let filter = RwSignal::new(Filter::default());
+    let (root, _mounted) = mount_okrs(filter);
+    settle().await;
+    let input: HtmlInputElement = root.query_selector("#text-filter").unwrap().unwrap().unchecked_into();
+    input.set_value("AUDIT");
+    fire(&input, "input");
+    settle().await;
+    assert_eq!(row_ids(&root), vec!["3.3"]);
+}
+
+#[wasm_bindgen_test]
+async fn status_checkboxes_combine_and_show_live_counts() {
+    let filter = RwSignal::new(Filter::default());
+    let (root, _mounted) = mount_okrs(filter);
+    settle().await;
+    let labels: Vec<String> = all(&root, ".status-option").iter().map(|l| l.text_content().unwrap()).collect();
+    assert!(labels.iter().any(|l| l.contains("In progress (6)")), "{labels:?}");
+    for slug in ["completed", "not-started"] {
+        let checkbox = root.query_selector(&format!("input[value='{slug}']")).unwrap().unwrap();
+        checkbox.unchecked_ref::<HtmlElement>().click();
+        settle().await;
+    }
+    assert_eq!(row_ids(&root), vec!["3.1", "4.2"]);
+    assert!(root.query_selector(".clear-filters:disabled").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn empty_state_names_the_text_and_clears() {
+    let filter = RwSignal::new(Filter { text: "zebra".into(), ..Filter::default() });
+    let (root, _mounted) = mount_okrs(filter);
+    settle().await;
+    assert!(row_ids(&root).is_empty());
+    assert!(text(&root, ".empty-state").contains("No key result mentions “zebra”"));
+    root.query_selector(".empty-state button").unwrap().unwrap().unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(filter.get_untracked(), Filter::default());
+    assert_eq!(row_ids(&root).len(), 16);
+}
+
+#[wasm_bindgen_test]
+async fn unknown_and_missing_statuses_say_so_in_words() {
+    let root = container();
+    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), || {
+        view! {
+            <StatusBadge status=Status::from_written("Yellowish") />
+            <StatusBadge status=None />
+        }
+    })));
+    settle().await;
+    let badges: Vec<String> = all(&root, ".status").iter().map(|b| b.text_content().unwrap()).collect();
+    assert_eq!(badges, vec!["? Unknown: Yellowish", "– No status"]);
+}
+
+#[wasm_bindgen_test]
+async fn only_web_links_become_anchors_and_html_stays_text() {
+    let root = container();
+    let inlines = vec![
+        Inline::Link { url: "javascript:alert(1)".into(), children: vec![Inline::Text { text: "bad".into() }] },
+        Inline::Link { url: "https://openssf.org".into(), children: vec![Inline::Text { text: "good".into() }] },
+        Inline::Text { text: "<img src=x onerror=alert(2)>".into() },
+    ];
+    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || view! { <Inlines inlines=inlines.clone() /> })));
+    settle().await;
+    let anchors = all(&root, "a");
+    assert_eq!(anchors.len(), 1);
+    assert_eq!(anchors[0].get_attribute("href").as_deref(), Some("https://openssf.org"));
+    assert_eq!(anchors[0].get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert!(all(&root, "img").is_empty());
+    assert!(root.text_content().unwrap().contains("<img src=x onerror=alert(2)>"));
+}
