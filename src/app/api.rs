@@ -16,8 +16,8 @@ pub enum FetchError {
     Network { file: String, detail: String },
     #[error("The server could not find {file} (error 404).")]
     NotFound { file: String },
-    #[error("The server failed to send {file} (error {code} {reason}). It may be a passing problem: retry.")]
-    Status { file: String, code: u16, reason: String },
+    #[error("The server failed to send {file} (error {code}). It may be a passing problem: retry.")]
+    Status { file: String, code: u16 },
     #[error("{file} is not report data: the server sent a web page instead, probably an error page.")]
     NotJson { file: String },
     #[error("{file} is damaged or not in the expected format ({detail}).")]
@@ -64,7 +64,7 @@ async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, FetchError> {
     match response.status() {
         200..=299 => {}
         404 => return Err(FetchError::NotFound { file: file.into() }),
-        code => return Err(FetchError::Status { file: file.into(), code, reason: response.status_text() }),
+        code => return Err(FetchError::Status { file: file.into(), code }),
     }
     let text = response
         .text()

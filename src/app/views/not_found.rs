@@ -1,7 +1,6 @@
 //! The page for an address the site does not have.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// `message` says what was not found.
 #[component]
@@ -10,7 +9,8 @@ pub fn NotFound(#[prop(into)] message: String) -> impl IntoView {
         <section class="not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">"Page not found"</h1>
             <p>{message}</p>
-            <p><A href="/">"Open the latest report"</A></p>
+            // "./" resolves against the page's <base>, so it works under any sub-path.
+            <p><a href="./">"Open the latest report"</a></p>
         </section>
     }
 }

@@ -1,0 +1,70 @@
+//! `quarterly-bench [folder]`: how fast the importer turns a folder of reports (by default
+//! `../shared/ti-reports`) into the model, beside the cost of parsing the same Markdown with
+//! pulldown-cmark alone (the floor any importer built on it has). Both run interleaved in one
+//! process, so the ratio holds on a noisy machine even when the absolute times do not.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use std::time::Instant;
+
+    let folder = std::env::args().nth(1).unwrap_or_else(|| "../shared/ti-reports".into());
+    let mut files = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(&folder)];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("quarterly-bench: cannot read {}", dir.display());
+            return std::process::ExitCode::from(2);
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            if path.is_dir() {
+                stack.push(path);
+            } else if quarterly::import::looks_like_report(&name) {
+                if let Ok(bytes) = std::fs::read(&path) {
+                    files.push((name, bytes));
+                }
+            }
+        }
+    }
+    if files.is_empty() {
+        eprintln!("quarterly-bench: no reports in {folder}");
+        return std::process::ExitCode::from(2);
+    }
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let passes = 200;
+    let (mut import_times, mut parse_times) = (Vec::new(), Vec::new());
+    let mut key_results = 0;
+    for _ in 0..passes {
+        let start = Instant::now();
+        key_results = 0;
+        for (name, content) in &files {
+            let outcome = quarterly::import::import_bytes(name, content);
+            key_results += outcome.report.map_or(0, |r| r.key_results().count());
+        }
+        import_times.push(start.elapsed().as_secs_f64());
+        let start = Instant::now();
+        let mut events = 0usize;
+        for (_, content) in &files {
+            let text = String::from_utf8_lossy(content);
+            events += pulldown_cmark::Parser::new_ext(&text, pulldown_cmark::Options::ENABLE_TABLES).count();
+        }
+        std::hint::black_box(events);
+        parse_times.push(start.elapsed().as_secs_f64());
+    }
+    let median = |times: &mut Vec<f64>| {
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    };
+    let (import, parse) = (median(&mut import_times), median(&mut parse_times));
+    println!("importer benchmark: {} reports, {:.1} KB of Markdown, {key_results} key results, {passes} passes", files.len(), bytes as f64 / 1024.0);
+    println!("| measure | median per pass | throughput |");
+    println!("|---|---|---|");
+    println!("| import (decode, parse, build the model) | {:.2} ms | {:.1} MB/s, {:.0} reports/s |", import * 1e3, bytes as f64 / import / 1e6, files.len() as f64 / import);
+    println!("| pulldown-cmark parse alone (the floor) | {:.2} ms | {:.1} MB/s |", parse * 1e3, bytes as f64 / parse / 1e6);
+    println!("| ratio import / parse | {:.2}x | |", import / parse);
+    std::process::ExitCode::SUCCESS
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

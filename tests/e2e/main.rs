@@ -1,0 +1,241 @@
+//! End-to-end: build the release site with Trunk, serve `dist/` on 127.0.0.1 under a sub-path
+//! the way a static host would, and drive Debian's Chromium through WebDriver.
+//!
+//! Run with `cargo test --test e2e -- --test-threads=1` (scripts/test does). Screenshots of
+//! every view go to tests/screenshots/.
+
+mod server;
+mod webdriver;
+
+use quarterly::model::Report;
+use server::{Fault, Server};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use webdriver::Driver;
+
+/// Where the site is hosted in these tests: not at the root, to prove sub-path hosting works.
+const PREFIX: &str = "/quarterly/";
+const REPORT_FILE: &str = "data/alpha-omega/2025-q2.json";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds the release site once for all tests.
+fn dist() -> &'static Path {
+    static DIST: OnceLock<PathBuf> = OnceLock::new();
+    DIST.get_or_init(|| {
+        let dist = root().join("target/e2e-dist");
+        let output = Command::new("trunk")
+            .args(["build", "--release", "--public-url", PREFIX, "--dist"])
+            .arg(&dist)
+            .current_dir(root())
+            .output()
+            .expect("trunk is not installed: run scripts/setup");
+        assert!(output.status.success(), "trunk build failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        assert!(dist.join("404.html").is_file(), "the 404.html fallback is missing");
+        dist
+    })
+}
+
+fn site() -> Server {
+    Server::start(dist(), PREFIX)
+}
+
+fn bundled_report() -> Report {
+    serde_json::from_str(&std::fs::read_to_string(root().join("public").join(REPORT_FILE)).unwrap()).unwrap()
+}
+
+fn row_ids(driver: &Driver) -> Vec<String> {
+    driver.find_all("tr.key-result").iter().filter_map(|row| driver.attribute(row, "data-kr")).collect()
+}
+
+fn wait_rows(driver: &Driver, expected: usize) -> Vec<String> {
+    driver.wait_until(&format!("{expected} key-result rows"), || driver.find_all("tr.key-result").len() == expected);
+    row_ids(driver)
+}
+
+/// Console entries at error level, but for the requests a test made fail on purpose.
+fn console_errors(driver: &Driver, expected_failures: &[&str]) -> Vec<String> {
+    driver
+        .console()
+        .into_iter()
+        .filter(|(level, message)| level == "SEVERE" && !expected_failures.iter().any(|f| message.contains(f)))
+        .map(|(_, message)| message)
+        .collect()
+}
+
+/// Saves the current view at desktop and phone widths, light and dark.
+fn screenshots(driver: &Driver, name: &str) {
+    let folder = root().join("tests/screenshots");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (width, height, size) in [(1280, 900, "desktop"), (375, 812, "phone")] {
+        for dark in [false, true] {
+            driver.emulate(width, height, dark);
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            let png = driver.screenshot();
+            let scheme = if dark { "dark" } else { "light" };
+            std::fs::write(folder.join(format!("{name}-{size}-{scheme}.png")), png).unwrap();
+        }
+    }
+    driver.emulate(1280, 900, false);
+}
+
+#[test]
+fn every_key_result_is_shown_with_its_status_and_no_console_error() {
+    let site = site();
+    let driver = Driver::start();
+    driver.goto(&site.url(""));
+    let rows = wait_rows(&driver, 16);
+    let report = bundled_report();
+    let expected: Vec<String> = report.key_results().map(|(_, kr)| kr.id.clone()).collect();
+    assert_eq!(rows, expected);
+    for (row, (_, kr)) in driver.find_all("tr.key-result").iter().zip(report.key_results()) {
+        let badge = driver.text(row);
+        let label = kr.status.as_ref().unwrap().kind.label();
+        assert!(badge.contains(label), "KR {}: {badge:?} lacks {label}", kr.id);
+    }
+    assert_eq!(driver.text(&driver.wait("h1")), "2025 Q2 Alpha-Omega");
+    assert_eq!(driver.execute("return document.title").as_str(), Some("2025 Q2 Alpha-Omega · quarterly"));
+    screenshots(&driver, "report");
+    let errors = console_errors(&driver, &[]);
+    assert!(errors.is_empty(), "console errors on the happy path: {errors:?}");
+}
+
+#[test]
+fn objective_filter_lives_in_the_url_through_reload_back_and_forward() {
+    let site = site();
+    let driver = Driver::start();
+    driver.goto(&site.url(""));
+    wait_rows(&driver, 16);
+    let select = driver.wait("#objective-filter");
+    driver.click(&select);
+    driver.click(&driver.wait("#objective-filter option[value='2']"));
+    assert_eq!(wait_rows(&driver, 3), vec!["2.1", "2.2", "2.3"]);
+    assert!(driver.url().contains("objective=2"), "{}", driver.url());
+    assert_eq!(driver.text(&driver.wait(".result-count")), "3 of 16 key results");
+    screenshots(&driver, "filtered");
+
+    driver.refresh();
+    assert_eq!(wait_rows(&driver, 3), vec!["2.1", "2.2", "2.3"]);
+    assert_eq!(driver.property(&driver.wait("#objective-filter"), "value").as_str(), Some("2"));
+
+    driver.back();
+    wait_rows(&driver, 16);
+    assert!(!driver.url().contains("objective="), "{}", driver.url());
+    driver.forward();
+    assert_eq!(wait_rows(&driver, 3), vec!["2.1", "2.2", "2.3"]);
+    assert!(driver.url().contains("objective=2"));
+}
+
+#[test]
+fn a_copied_link_reopens_the_same_view_through_the_static_fallback() {
+    let site = site();
+    let driver = Driver::start();
+    // Not a file on the host: the static 404.html fallback must boot the app on this path.
+    driver.goto(&site.url("alpha-omega/2025-q2?objective=4&status=on-target"));
+    assert_eq!(wait_rows(&driver, 2), vec!["4.1", "4.4"]);
+    let checked = driver.find_all("input[name='status']:checked");
+    assert_eq!(checked.len(), 1);
+    assert_eq!(driver.attribute(&checked[0], "value").as_deref(), Some("on-target"));
+}
+
+#[test]
+fn text_audit_leaves_exactly_kr_3_3() {
+    let site = site();
+    let driver = Driver::start();
+    driver.goto(&site.url(""));
+    wait_rows(&driver, 16);
+    let input = driver.wait("#text-filter");
+    driver.type_text(&input, "audit");
+    assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
+    assert!(driver.url().contains("q=audit"), "{}", driver.url());
+    driver.type_text(&input, "zebra");
+    driver.wait(".empty-state");
+    assert!(driver.text(&driver.wait(".empty-state")).contains("auditzebra"));
+    screenshots(&driver, "empty");
+    driver.click(&driver.wait(".empty-state button"));
+    wait_rows(&driver, 16);
+    assert!(!driver.url().contains("q="), "{}", driver.url());
+}
+
+#[test]
+fn every_news_link_is_an_anchor_with_the_right_href() {
+    let site = site();
+    let driver = Driver::start();
+    driver.goto(&site.url(""));
+    driver.wait("#news a");
+    let anchors = driver.find_all("#news a");
+    let hrefs: Vec<String> = anchors.iter().filter_map(|a| driver.attribute(a, "href")).collect();
+    let expected: Vec<String> = bundled_report().news.iter().map(|item| item.url.clone()).collect();
+    assert_eq!(hrefs, expected);
+    assert_eq!(hrefs.len(), 7);
+    for anchor in &anchors {
+        assert_eq!(driver.attribute(anchor, "rel").as_deref(), Some("noopener noreferrer"));
+    }
+}
+
+#[test]
+fn a_broken_report_shows_the_error_view_with_retry_and_no_panic() {
+    let site = site();
+    let driver = Driver::start();
+    let cases = [
+        (Fault::Status(500), "error 500"),
+        (Fault::Status(404), "could not find"),
+        (Fault::Body("{\"format\": 1, \"title\": "), "damaged"),
+        (Fault::Body("{\"format\": \"one\"}"), "damaged"),
+        (Fault::Body("<!DOCTYPE html><html><body>Oops</body></html>"), "web page"),
+    ];
+    for (index, (fault, words)) in cases.into_iter().enumerate() {
+        site.set_fault(REPORT_FILE, fault.clone());
+        driver.goto(&site.url("alpha-omega/2025-q2"));
+        let panel = driver.wait(".error-panel");
+        let message = driver.text(&panel);
+        assert!(message.contains("alpha-omega/2025-q2.json"), "{fault:?}: {message}");
+        assert!(message.to_lowercase().contains(words), "{fault:?}: {message}");
+        // The rest of the page still works: the site header and the report's title are there.
+        assert_eq!(driver.text(&driver.wait("h1")), "2025 Q2 Alpha-Omega");
+        if index == 0 {
+            screenshots(&driver, "error");
+        }
+        site.clear_faults();
+        driver.click(&driver.wait(".error-panel button"));
+        wait_rows(&driver, 16);
+        let console = driver.console();
+        assert!(!console.iter().any(|(_, m)| m.contains("panicked")), "{fault:?}: {console:?}");
+    }
+}
+
+#[test]
+fn a_broken_catalog_shows_the_error_view_and_recovers() {
+    let site = site();
+    let driver = Driver::start();
+    site.set_fault("data/index.json", Fault::Status(503));
+    driver.goto(&site.url(""));
+    let message = driver.text(&driver.wait(".error-panel"));
+    assert!(message.contains("Could not load the list of reports") && message.contains("503"), "{message}");
+    site.clear_faults();
+    driver.click(&driver.wait(".error-panel button"));
+    wait_rows(&driver, 16);
+}
+
+#[test]
+fn unknown_addresses_get_a_helpful_not_found_with_a_way_back() {
+    let site = site();
+    let driver = Driver::start();
+    for (path, words) in [
+        ("alpha-omega/2031-q1", "There is no 2031 Q1 report"),
+        ("no-such-initiative/2025-q2", "no initiative called"),
+        ("alpha-omega/summer", "not a quarter"),
+        ("a/b/c", "does not match any page"),
+    ] {
+        driver.goto(&site.url(path));
+        let text = driver.text(&driver.wait(".not-found"));
+        assert!(text.contains(words), "{path}: {text}");
+    }
+    screenshots(&driver, "not-found");
+    driver.click(&driver.wait(".not-found a"));
+    wait_rows(&driver, 16);
+    assert_eq!(driver.url(), site.url(""));
+}

@@ -1,0 +1,129 @@
+//! A static file server for `dist/` on 127.0.0.1, the way a plain static host serves it: under a
+//! sub-path, with `404.html` (status 404) for unknown paths, and with faults that tests switch on
+//! for one file (an error status, a broken body, an HTML page).
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+/// What the server sends instead of a file.
+#[derive(Clone, Debug)]
+pub enum Fault {
+    Status(u16),
+    Body(&'static str),
+}
+
+pub struct Server {
+    pub origin: String,
+    pub prefix: String,
+    faults: Arc<Mutex<HashMap<String, Fault>>>,
+}
+
+impl Server {
+    /// Serves `root` at `http://127.0.0.1:<free port><prefix>`.
+    pub fn start(root: &Path, prefix: &str) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let origin = format!("http://{}", listener.local_addr().unwrap());
+        let faults: Arc<Mutex<HashMap<String, Fault>>> = Arc::default();
+        let (root, shared_prefix, shared_faults) = (root.to_path_buf(), prefix.to_string(), faults.clone());
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (root, prefix, faults) = (root.clone(), shared_prefix.clone(), shared_faults.clone());
+                thread::spawn(move || {
+                    let _ = handle(stream, &root, &prefix, &faults);
+                });
+            }
+        });
+        Server { origin, prefix: prefix.to_string(), faults }
+    }
+
+    /// The full URL of a path below the site's prefix.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}{}", self.origin, self.prefix, path.trim_start_matches('/'))
+    }
+
+    /// Makes requests for `path` (below the prefix) fail with `fault` until cleared.
+    pub fn set_fault(&self, path: &str, fault: Fault) {
+        self.faults.lock().unwrap().insert(path.to_string(), fault);
+    }
+
+    pub fn clear_faults(&self) {
+        self.faults.lock().unwrap().clear();
+    }
+}
+
+fn handle(mut stream: TcpStream, root: &Path, prefix: &str, faults: &Mutex<HashMap<String, Fault>>) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
+            break;
+        }
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let Some(relative) = path.strip_prefix(prefix).or_else(|| (path.to_string() + "/" == prefix).then_some("")) else {
+        return respond(&mut stream, 404, "text/plain", b"outside the site");
+    };
+    let relative = percent_decode(relative);
+    let fault = faults.lock().unwrap().get(&relative).cloned();
+    match fault {
+        Some(Fault::Status(code)) => return respond(&mut stream, code, "text/plain", b"injected failure"),
+        Some(Fault::Body(body)) => return respond(&mut stream, 200, content_type(&relative), body.as_bytes()),
+        None => {}
+    }
+    let file: PathBuf = if relative.is_empty() { root.join("index.html") } else { root.join(&relative) };
+    let safe = !relative.split('/').any(|part| part == "..");
+    match (safe, std::fs::read(&file)) {
+        (true, Ok(bytes)) if file.is_file() => respond(&mut stream, 200, content_type(&relative), &bytes),
+        _ => {
+            let page = std::fs::read(root.join("404.html")).unwrap_or_default();
+            respond(&mut stream, 404, "text/html; charset=utf-8", &page)
+        }
+    }
+}
+
+fn respond(stream: &mut TcpStream, code: u16, content_type: &str, body: &[u8]) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 {code} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(body)?;
+    stream.flush()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" | "" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" => "application/json",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(byte) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
