@@ -4,6 +4,7 @@
 //! -> view. Everything but the `app` module is plain Rust that builds and tests natively.
 
 pub mod filter;
+pub mod history;
 pub mod import;
 pub mod model;
 pub mod url_state;

@@ -1,0 +1,256 @@
+//! Following objectives and key results across quarters.
+//!
+//! Key results are matched by objective and KR number, but only while their texts stay alike:
+//! authors reuse numbers for new key results (Alpha-Omega's KR 2.1 in 2024 and in 2025 are two
+//! different goals), so a number whose text changed beyond recognition starts a new track rather
+//! than being forced into a match. A text that moved to another number is followed as renumbered.
+
+use crate::model::{plain_text, Period, Report, Status, StatusKind};
+use std::collections::BTreeSet;
+
+/// Texts at least this alike (shared words over all words) are the same key result reworded.
+const SAME_KEY_RESULT: f64 = 0.5;
+/// A key result under another number must be this alike to count as renumbered.
+const RENUMBERED: f64 = 0.8;
+/// Objective titles at least this alike are the same objective.
+const SAME_OBJECTIVE: f64 = 0.3;
+
+/// Every objective and key result of one initiative over its quarters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    /// The quarters, oldest first; every `cells`/`titles` vector has one entry per quarter.
+    pub periods: Vec<Period>,
+    pub objectives: Vec<ObjectiveTrack>,
+    pub key_results: Vec<KeyResultTrack>,
+}
+
+/// One objective over the quarters it appears in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectiveTrack {
+    /// Its number where it last appeared.
+    pub id: String,
+    /// Its title in each quarter, `None` where it does not appear.
+    pub titles: Vec<Option<String>>,
+}
+
+/// One key result over the quarters it appears in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyResultTrack {
+    /// Index in [`Timeline::objectives`] of the objective it last belonged to.
+    pub objective: usize,
+    pub cells: Vec<Option<Appearance>>,
+}
+
+/// A key result as one quarter's report has it, and what changed since it last appeared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Appearance {
+    pub id: String,
+    pub text: String,
+    pub status: Option<Status>,
+    /// The previous appearance's status, when the status changed.
+    pub status_from: Option<Option<Status>>,
+    /// The previous appearance's text, when the wording changed.
+    pub wording_from: Option<String>,
+    /// The previous appearance's number, when it moved.
+    pub renumbered_from: Option<String>,
+}
+
+impl KeyResultTrack {
+    /// Its last appearance.
+    pub fn latest(&self) -> &Appearance {
+        self.cells.iter().rev().flatten().next().expect("a track has at least one appearance")
+    }
+
+    fn latest_index(&self) -> usize {
+        self.cells.iter().rposition(Option::is_some).expect("a track has at least one appearance")
+    }
+}
+
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Shared words over all words (Jaccard), 0 to 1.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    a.intersection(&b).count() as f64 / a.union(&b).count() as f64
+}
+
+/// Whether two texts differ in wording (not only in case, spacing or punctuation).
+fn reworded(a: &str, b: &str) -> bool {
+    let fold = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+    fold(a) != fold(b)
+}
+
+fn status_kind(status: &Option<Status>) -> Option<StatusKind> {
+    status.as_ref().map(|s| s.kind)
+}
+
+/// Builds the timeline of one initiative's reports (in any order).
+pub fn timeline(reports: &[&Report]) -> Timeline {
+    let mut reports: Vec<&Report> = reports.to_vec();
+    reports.sort_by_key(|r| r.period);
+    let count = reports.len();
+    let mut objectives: Vec<ObjectiveTrack> = Vec::new();
+    let mut key_results: Vec<KeyResultTrack> = Vec::new();
+    for (quarter, report) in reports.iter().enumerate() {
+        let mut objective_taken = vec![false; objectives.len()];
+        let mut kr_taken = vec![false; key_results.len()];
+        for objective in &report.objectives {
+            let title = plain_text(&objective.title);
+            let found = objectives.iter().enumerate().position(|(index, track)| {
+                !objective_taken.get(index).copied().unwrap_or(true)
+                    && track.id == objective.id
+                    && track.titles.iter().rev().flatten().next().is_none_or(|last| {
+                        last.is_empty() || title.is_empty() || similarity(last, &title) >= SAME_OBJECTIVE
+                    })
+            });
+            let objective_index = match found {
+                Some(index) => {
+                    objective_taken[index] = true;
+                    index
+                }
+                None => {
+                    objectives.push(ObjectiveTrack { id: objective.id.clone(), titles: vec![None; count] });
+                    objective_taken.push(true);
+                    objectives.len() - 1
+                }
+            };
+            objectives[objective_index].titles[quarter] = Some(title);
+            for kr in &objective.key_results {
+                let text = plain_text(&kr.text);
+                let free = |index: usize| !kr_taken.get(index).copied().unwrap_or(true);
+                let same_number = key_results.iter().enumerate().position(|(index, track)| {
+                    free(index) && track.latest().id == kr.id && similarity(&track.latest().text, &text) >= SAME_KEY_RESULT
+                });
+                let moved = || {
+                    key_results
+                        .iter()
+                        .enumerate()
+                        .filter(|(index, track)| free(*index) && track.latest().id != kr.id)
+                        .map(|(index, track)| (index, similarity(&track.latest().text, &text)))
+                        .filter(|(_, score)| *score >= RENUMBERED)
+                        .max_by(|a, b| a.1.total_cmp(&b.1))
+                        .map(|(index, _)| index)
+                };
+                let mut appearance = Appearance {
+                    id: kr.id.clone(),
+                    text: text.clone(),
+                    status: kr.status.clone(),
+                    status_from: None,
+                    wording_from: None,
+                    renumbered_from: None,
+                };
+                match same_number.or_else(moved) {
+                    Some(index) => {
+                        let previous = key_results[index].latest();
+                        if status_kind(&previous.status) != status_kind(&kr.status) {
+                            appearance.status_from = Some(previous.status.clone());
+                        }
+                        if reworded(&previous.text, &text) {
+                            appearance.wording_from = Some(previous.text.clone());
+                        }
+                        if previous.id != kr.id {
+                            appearance.renumbered_from = Some(previous.id.clone());
+                        }
+                        let track = &mut key_results[index];
+                        track.cells[quarter] = Some(appearance);
+                        track.objective = objective_index;
+                        kr_taken[index] = true;
+                    }
+                    None => {
+                        let mut cells = vec![None; count];
+                        cells[quarter] = Some(appearance);
+                        key_results.push(KeyResultTrack { objective: objective_index, cells });
+                        kr_taken.push(true);
+                    }
+                }
+            }
+        }
+    }
+    for track in &mut objectives {
+        if let Some(id) = track.titles.iter().rposition(Option::is_some).map(|_| track.id.clone()) {
+            track.id = id;
+        }
+    }
+    Timeline { periods: reports.iter().map(|r| r.period).collect(), objectives, key_results }
+}
+
+/// What changed from one quarter's report to the next.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    /// (KR id, status before, status now).
+    pub status_changes: Vec<(String, Option<Status>, Option<Status>)>,
+    /// Key results that are new this quarter (id, text).
+    pub added: Vec<(String, String)>,
+    /// Key results of the previous quarter that are gone (id, text).
+    pub removed: Vec<(String, String)>,
+    /// Key results whose wording changed (id).
+    pub reworded: Vec<String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.status_changes.is_empty() && self.added.is_empty() && self.removed.is_empty() && self.reworded.is_empty()
+    }
+}
+
+/// The changes between two reports of the same initiative.
+pub fn changes(previous: &Report, current: &Report) -> Changes {
+    let timeline = timeline(&[previous, current]);
+    let (before, now) = if previous.period <= current.period { (0, 1) } else { (1, 0) };
+    let mut changes = Changes::default();
+    for track in &timeline.key_results {
+        match (&track.cells[before], &track.cells[now]) {
+            (Some(_), Some(appearance)) => {
+                if let Some(from) = &appearance.status_from {
+                    changes.status_changes.push((appearance.id.clone(), from.clone(), appearance.status.clone()));
+                }
+                if appearance.wording_from.is_some() {
+                    changes.reworded.push(appearance.id.clone());
+                }
+            }
+            (None, Some(appearance)) => changes.added.push((appearance.id.clone(), appearance.text.clone())),
+            (Some(gone), None) => changes.removed.push((gone.id.clone(), gone.text.clone())),
+            (None, None) => {}
+        }
+    }
+    changes
+}
+
+impl Timeline {
+    /// Key-result tracks grouped under their objective, in the order of the latest report.
+    pub fn grouped(&self) -> Vec<(usize, Vec<usize>)> {
+        let mut groups: Vec<(usize, Vec<usize>)> = (0..self.objectives.len()).map(|o| (o, Vec::new())).collect();
+        for (index, track) in self.key_results.iter().enumerate() {
+            groups[track.objective].1.push(index);
+        }
+        // Objectives still in the newest quarter first, then by when they were last seen.
+        let last_seen = |o: usize| self.objectives[o].titles.iter().rposition(Option::is_some).unwrap_or(0);
+        groups.sort_by_key(|(o, _)| std::cmp::Reverse(last_seen(*o)));
+        for (_, rows) in &mut groups {
+            rows.sort_by_key(|&k| std::cmp::Reverse(self.key_results[k].latest_index()));
+        }
+        groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_counts_shared_words() {
+        assert_eq!(similarity("Fund ten orgs by 2024", "Fund ten orgs by 2025"), 4.0 / 6.0);
+        assert_eq!(similarity("a b", "c d"), 0.0);
+    }
+
+    #[test]
+    fn case_and_spacing_are_not_rewording() {
+        assert!(!reworded("Scaling, Getting to points.", "scaling getting  to points"));
+        assert!(reworded("share the results", "share results"));
+    }
+}
