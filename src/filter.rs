@@ -136,6 +136,58 @@ pub fn objective_counts(report: &Report, filter: &Filter) -> Vec<(String, usize)
         .collect()
 }
 
+/// How many of an objective's key results are in each status (`None`: no status given), in the
+/// vocabulary's order, leaving out the statuses it does not use.
+pub fn status_breakdown(objective: &Objective) -> Vec<(Option<StatusKind>, usize)> {
+    let mut counts: Vec<(Option<StatusKind>, usize)> =
+        StatusKind::ALL.iter().map(|kind| (Some(*kind), 0)).chain(std::iter::once((None, 0))).collect();
+    for kr in &objective.key_results {
+        let kind = kr.status.as_ref().map(|s| s.kind);
+        if let Some(entry) = counts.iter_mut().find(|(k, _)| *k == kind) {
+            entry.1 += 1;
+        }
+    }
+    counts.retain(|(_, count)| *count > 0);
+    counts
+}
+
+/// A search hit in one of several reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Index of the report in the slice searched.
+    pub report: usize,
+    pub found: Found,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    KeyResult { id: String, text: String, status: Option<crate::model::Status> },
+    Link { title: String, url: String },
+}
+
+/// Finds text (case-insensitive) in the key results and news links of every report.
+pub fn search(reports: &[&Report], text: &str) -> Vec<Hit> {
+    let needle = text.trim().to_lowercase();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let by_text = Filter { text: needle.clone(), ..Filter::default() };
+    let mut hits = Vec::new();
+    for (index, report) in reports.iter().enumerate() {
+        for (_, kr) in report.key_results().filter(|(o, kr)| by_text.matches(o, kr)) {
+            let found = Found::KeyResult { id: kr.id.clone(), text: plain_text(&kr.text), status: kr.status.clone() };
+            hits.push(Hit { report: index, found });
+        }
+        for item in &report.news {
+            let haystack = format!("{} {} {}", item.title, item.attribution.as_deref().unwrap_or(""), item.url).to_lowercase();
+            if haystack.contains(&needle) {
+                hits.push(Hit { report: index, found: Found::Link { title: item.title.clone(), url: item.url.clone() } });
+            }
+        }
+    }
+    hits
+}
+
 /// When a filter leaves nothing, which filter is to blame.
 pub fn hider(report: &Report, filter: &Filter) -> Option<Hider> {
     if count(report, filter) > 0 || report.key_results().next().is_none() {
@@ -245,6 +297,23 @@ mod tests {
         let combined = Filter { objective: Some("1".into()), statuses: vec![StatusKind::Completed], ..Filter::default() };
         assert_eq!(hider(&report, &combined), Some(Hider::Combination));
         assert_eq!(hider(&report, &Filter::default()), None);
+    }
+
+    #[test]
+    fn search_finds_key_results_and_links_in_every_report() {
+        let mut first = report();
+        first.news.push(crate::model::LinkItem {
+            title: "Audit results".into(),
+            url: "https://example.org/a".into(),
+            attribution: None,
+            context: None,
+            group: None,
+        });
+        let second = report();
+        let hits = search(&[&first, &second], "AUDIT");
+        let summary: Vec<(usize, bool)> = hits.iter().map(|h| (h.report, matches!(h.found, Found::Link { .. }))).collect();
+        assert_eq!(summary, vec![(0, false), (0, true), (1, false)]);
+        assert!(search(&[&first], "  ").is_empty());
     }
 
     #[test]

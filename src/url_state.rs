@@ -2,7 +2,9 @@
 //!
 //! - `/` opens the newest report of the catalog's default initiative;
 //! - `/<initiative>/<year>-q<n>` opens one report, e.g. `/alpha-omega/2025-q2`;
-//! - the query holds the filter: `?objective=2&status=in-progress,started&q=audit`.
+//! - `/<initiative>/history` shows every key result of an initiative across its quarters;
+//! - `/search?q=text` searches every report;
+//! - a report's query holds the filter: `?objective=2&status=in-progress,started&q=audit`.
 //!
 //! Unknown parameters and values are ignored, so an old or hand-edited link still opens.
 
@@ -12,6 +14,31 @@ use crate::model::{Period, StatusKind};
 /// The path of one report, relative to the site's base.
 pub fn report_path(initiative: &str, period: Period) -> String {
     format!("/{initiative}/{}", period.slug())
+}
+
+/// The path of an initiative's history view.
+pub fn history_path(initiative: &str) -> String {
+    format!("/{initiative}/history")
+}
+
+/// The path of a search across every report.
+pub fn search_path(text: &str) -> String {
+    let query = form_urlencoded::Serializer::new(String::new()).append_pair("q", text).finish();
+    format!("/search?{query}")
+}
+
+/// The search text of a `/search` query.
+pub fn parse_search(query: &str) -> String {
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .find(|(key, _)| key == "q")
+        .map(|(_, value)| value.into_owned())
+        .unwrap_or_default()
+}
+
+/// The filter to keep when moving to another report: all of it within an initiative, but not
+/// the objective when the initiative changes (its numbers mean something else there).
+pub fn filter_for_move(filter: &Filter, same_initiative: bool) -> Filter {
+    Filter { objective: if same_initiative { filter.objective.clone() } else { None }, ..filter.clone() }
 }
 
 /// Reads the filter from query pairs (already percent-decoded).
@@ -101,7 +128,23 @@ mod tests {
     }
 
     #[test]
+    fn search_text_round_trips() {
+        let path = search_path("KR 2.1 & audit");
+        let query = path.split_once('?').unwrap().1;
+        assert_eq!(parse_search(query), "KR 2.1 & audit");
+        assert_eq!(parse_search("?other=1"), "");
+    }
+
+    #[test]
+    fn moving_to_another_initiative_drops_only_the_objective() {
+        let filter = Filter { objective: Some("2".into()), statuses: vec![StatusKind::Started], text: "x".into() };
+        assert_eq!(filter_for_move(&filter, true), filter);
+        assert_eq!(filter_for_move(&filter, false), Filter { objective: None, ..filter.clone() });
+    }
+
+    #[test]
     fn report_paths_use_the_period_slug() {
+        assert_eq!(history_path("alpha-omega"), "/alpha-omega/history");
         assert_eq!(report_path("alpha-omega", Period { year: 2025, quarter: 2 }), "/alpha-omega/2025-q2");
     }
 }

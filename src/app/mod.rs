@@ -11,11 +11,19 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::sync::Arc;
 use views::not_found::NotFound;
+use views::history_page::HistoryPage;
 use views::report_page::{LatestReportPage, ReportPage};
+use views::search_page::{SearchForm, SearchPage};
 
 /// The catalog (`index.json`), loaded once and shared by every page.
 #[derive(Clone, Copy)]
 pub struct CatalogResource(pub LocalResource<Result<Arc<Catalog>, FetchError>>);
+
+/// A link target for a site path ("/alpha-omega/2025-q2"): relative, so the page's `<base href>`
+/// puts it under whatever sub-path the site is hosted at.
+pub fn href(path: &str) -> String {
+    format!(".{}", if path.starts_with('/') { path.to_string() } else { format!("/{path}") })
+}
 
 /// Mounts the viewer on the page's body.
 pub fn start() {
@@ -40,10 +48,13 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <a class="brand" href="./">"quarterly"</a>
                 <span class="tagline">"Quarterly reports of the OpenSSF Technical Initiatives"</span>
+                <SearchForm />
             </header>
             <main id="main">
                 <Routes fallback=|| view! { <NotFound message="This address does not match any page of the site." /> }>
                     <Route path=path!("/") view=LatestReportPage />
+                    <Route path=path!("/search") view=SearchPage />
+                    <Route path=path!("/:initiative/history") view=HistoryPage />
                     <Route path=path!("/:initiative/:period") view=ReportPage />
                 </Routes>
             </main>

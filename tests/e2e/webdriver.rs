@@ -178,10 +178,9 @@ impl Driver {
         self.devtools("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}));
     }
 
-    /// A full-page screenshot as PNG bytes.
-    pub fn screenshot(&self) -> Vec<u8> {
+    /// A full-page screenshot as PNG bytes, at the emulated width.
+    pub fn screenshot(&self, width: u32) -> Vec<u8> {
         let height = self.execute("return Math.ceil(document.documentElement.scrollHeight)").as_u64().unwrap_or(900);
-        let width = self.execute("return window.innerWidth").as_u64().unwrap_or(1280);
         self.devtools(
             "Emulation.setDeviceMetricsOverride",
             json!({"width": width, "height": height.min(6000), "deviceScaleFactor": 1, "mobile": width < 600}),

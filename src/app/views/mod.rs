@@ -1,12 +1,17 @@
 //! One module per thing a reader sees.
 
 pub mod activities;
+pub mod changes;
 pub mod error_panel;
 pub mod filter_bar;
+pub mod history_page;
 pub mod news_list;
 pub mod not_found;
 pub mod okr_table;
+pub mod report_nav;
 pub mod report_page;
 pub mod report_view;
 pub mod rich_text;
+pub mod search_page;
 pub mod status_badge;
+pub mod status_chart;

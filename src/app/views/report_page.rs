@@ -4,7 +4,7 @@
 use super::error_panel::ErrorPanel;
 use super::not_found::NotFound;
 use super::report_view::ReportView;
-use crate::app::api::{fetch_report, report_url, FetchError};
+use crate::app::api::{fetch_report, report_url};
 use crate::app::CatalogResource;
 use crate::model::{Catalog, CatalogEntry, Period};
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ fn WithCatalog(choose: fn(&Catalog, Option<String>, Option<String>) -> Result<Ca
         Some(Ok(catalog)) => {
             let (initiative, period) = params.with(|p| (p.get("initiative"), p.get("period")));
             match choose(&catalog, initiative, period) {
-                Ok(entry) => view! { <ReportLoader entry=entry /> }.into_any(),
+                Ok(entry) => view! { <ReportLoader entry=entry catalog=catalog.clone() /> }.into_any(),
                 Err(message) => view! { <NotFound message=message /> }.into_any(),
             }
         }
@@ -69,7 +69,7 @@ pub fn ReportPage() -> impl IntoView {
 
 /// Loads one report's JSON and shows it.
 #[component]
-fn ReportLoader(entry: CatalogEntry) -> impl IntoView {
+fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
     let url = report_url(&entry.path);
     let report = LocalResource::new(move || {
         let url = url.clone();
@@ -86,7 +86,7 @@ fn ReportLoader(entry: CatalogEntry) -> impl IntoView {
             <ErrorPanel error=error what=what on_retry=Callback::new(move |_| report.refetch()) />
         }
         .into_any(),
-        Some(Ok(report)) => view! { <ReportView report=report /> }.into_any(),
+        Some(Ok(report)) => view! { <ReportView report=report catalog=catalog.clone() /> }.into_any(),
     }
 }
 
@@ -94,6 +94,3 @@ fn ReportLoader(entry: CatalogEntry) -> impl IntoView {
 fn Loading(what: &'static str) -> impl IntoView {
     view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }
 }
-
-/// Keeps the type in one place for the resource's value.
-pub type ReportResult = Result<Arc<crate::model::Report>, FetchError>;

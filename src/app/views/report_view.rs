@@ -2,10 +2,13 @@
 
 use super::activities::ActivityList;
 use super::news_list::{EventList, NewsList};
-use super::okr_table::OkrSection;
+use super::okr_table::{OkrSection, OkrTable};
+use super::changes::SinceLastQuarter;
+use super::report_nav::ReportNav;
 use super::rich_text::Blocks;
+use super::status_chart::StatusChart;
 use crate::filter::Filter;
-use crate::model::{Period, Report};
+use crate::model::{Catalog, Period, Report};
 use crate::url_state::{parse_query, print_query};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -24,7 +27,7 @@ fn months(period: Period) -> String {
 }
 
 #[component]
-pub fn ReportView(report: Arc<Report>) -> impl IntoView {
+pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let filter = Signal::derive(move || parse_query(&location.search.get()));
@@ -48,8 +51,16 @@ pub fn ReportView(report: Arc<Report>) -> impl IntoView {
         }
     };
     let has_okrs = !report_data.objectives.is_empty() || !report_data.objectives_notes.is_empty();
+    let previous = catalog
+        .reports
+        .iter()
+        .filter(|e| e.initiative.slug == report_data.initiative.slug && e.period < report_data.period)
+        .max_by_key(|e| e.period)
+        .cloned();
+    let has_key_results = report_data.key_results().next().is_some();
     view! {
         <article class="report">
+            <ReportNav catalog=catalog.clone() initiative=report_data.initiative.slug.clone() period=report_data.period filter=filter />
             <header class="report-header">
                 <p class="initiative">{report_data.initiative.name.clone()}</p>
                 <h1>{report_data.title.clone()}</h1>
@@ -58,7 +69,14 @@ pub fn ReportView(report: Arc<Report>) -> impl IntoView {
             {(!report_data.overview.is_empty()).then(|| section("overview", "Overview", view! { <Blocks blocks=report_data.overview.clone() /> }.into_any()))}
             {has_okrs.then(|| section("okrs", "Objectives & key results", view! {
                 <Blocks blocks=report_data.objectives_notes.clone() />
-                {(!report_data.objectives.is_empty()).then(|| view! { <OkrSection report=report.clone() filter=filter on_change=on_change /> })}
+                {has_key_results.then(|| view! { <StatusChart report=report.clone() on_change=on_change /> })}
+                {previous.clone().map(|previous| view! { <SinceLastQuarter previous=previous report=report.clone() on_change=on_change /> })}
+                {if has_key_results {
+                    view! { <OkrSection report=report.clone() filter=filter on_change=on_change /> }.into_any()
+                } else {
+                    // Objectives without key results (bullets): nothing to filter.
+                    view! { <OkrTable report=report.clone() filter=Signal::derive(Filter::default) /> }.into_any()
+                }}
             }.into_any()))}
             {(!report_data.activities.is_empty()).then(|| section("activities", "Activities", view! { <ActivityList activities=report_data.activities.clone() /> }.into_any()))}
             {(!report_data.news.is_empty() || !report_data.news_notes.is_empty()).then(|| section("news", "News, blogs and media", view! {

@@ -1,0 +1,71 @@
+//! "Since last quarter": status changes, new and removed key results against the previous report.
+
+use super::status_badge::StatusBadge;
+use crate::app::api::{fetch_report, report_url};
+use crate::filter::Filter;
+use crate::history::changes;
+use crate::model::{CatalogEntry, Report};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn SinceLastQuarter(previous: CatalogEntry, report: Arc<Report>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+    let url = report_url(&previous.path);
+    let earlier = LocalResource::new(move || {
+        let url = url.clone();
+        async move { fetch_report(url?).await }
+    });
+    let show = move |id: String| {
+        let label = format!("KR {id}");
+        let text = label.clone();
+        view! {
+            <button type="button" class="link-button" on:click=move |_| on_change.run((Filter { text: text.clone(), ..Filter::default() }, false))>
+                {label}
+            </button>
+        }
+    };
+    let period = previous.period;
+    view! {
+        <section class="since" aria-labelledby="since-title">
+            <h3 id="since-title">{format!("Since {period}")}</h3>
+            {move || match earlier.get() {
+                None => view! { <p class="loading">"Comparing with the previous quarter…"</p> }.into_any(),
+                Some(Err(error)) => view! {
+                    <p class="since-error">{format!("Could not compare with {period}: {error} ")}
+                        <button type="button" class="link-button" on:click=move |_| earlier.refetch()>"Retry"</button>
+                    </p>
+                }.into_any(),
+                Some(Ok(earlier)) => {
+                    let change = changes(&earlier, &report);
+                    if change.is_empty() {
+                        return view! { <p>"No key result changed status, and none was added or removed."</p> }.into_any();
+                    }
+                    // A new set of OKRs drops every old key result: list them on demand only.
+                    let removed_count = change.removed.len();
+                    let removed = change
+                        .removed
+                        .into_iter()
+                        .map(|(id, text)| view! { <li>{format!("KR {id}: {text}")}</li> })
+                        .collect_view();
+                    view! {
+                        <ul class="since-list">
+                            {change.status_changes.into_iter().map(|(id, from, to)| view! {
+                                <li class="status-change">{show(id)} ": " <StatusBadge status=from /> " → " <StatusBadge status=to /></li>
+                            }).collect_view()}
+                            {change.added.into_iter().map(|(id, _)| view! { <li>{show(id)} " is new"</li> }).collect_view()}
+                            {change.reworded.into_iter().map(|id| view! { <li>{show(id)} " was reworded"</li> }).collect_view()}
+                            {(removed_count > 0).then(|| view! {
+                                <li>
+                                    <details>
+                                        <summary>{format!("{removed_count} key result{} of {period} no longer listed", if removed_count == 1 { "" } else { "s" })}</summary>
+                                        <ul>{removed}</ul>
+                                    </details>
+                                </li>
+                            })}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,195 @@
+//! `/<initiative>/history`: every key result of an initiative across its quarters.
+
+use super::error_panel::ErrorPanel;
+use super::not_found::NotFound;
+use super::status_badge::StatusBadge;
+use crate::app::api::fetch_reports;
+use crate::app::{href, CatalogResource};
+use crate::history::{timeline, Appearance, Timeline};
+use crate::model::{CatalogEntry, Period, Report};
+use crate::url_state::{print_query, report_path};
+use crate::filter::Filter;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let CatalogResource(catalog) = expect_context::<CatalogResource>();
+    let params = use_params_map();
+    move || match catalog.get() {
+        None => view! { <p class="loading" role="status">"Loading the list of reports…"</p> }.into_any(),
+        Some(Err(error)) => view! {
+            <ErrorPanel error=error what="the list of reports" on_retry=Callback::new(move |_| catalog.refetch()) />
+        }
+        .into_any(),
+        Some(Ok(catalog)) => {
+            let slug = params.with(|p| p.get("initiative")).unwrap_or_default();
+            let entries: Vec<CatalogEntry> = catalog.reports.iter().filter(|e| e.initiative.slug == slug).cloned().collect();
+            if entries.is_empty() {
+                return view! { <NotFound message=format!("There is no initiative called “{slug}” here.") /> }.into_any();
+            }
+            view! { <HistoryLoader entries=entries /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
+    let name = entries[0].initiative.name.clone();
+    let slug = entries[0].initiative.slug.clone();
+    let newest = entries.iter().map(|e| e.period).max().expect("entries is not empty");
+    Effect::new({
+        let name = name.clone();
+        move |_| document().set_title(&format!("{name}: history · quarterly"))
+    });
+    let loaded = LocalResource::new(move || fetch_reports(entries.clone()));
+    view! {
+        <article class="history">
+            <nav class="report-nav" aria-label="Reports">
+                <a class="button" href=href(&format!("/{slug}/{}", newest.slug()))>{format!("← {newest} report")}</a>
+            </nav>
+            <header class="report-header">
+                <p class="initiative">{name.clone()}</p>
+                <h1>"Every key result, quarter by quarter"</h1>
+            </header>
+            {move || match loaded.get() {
+                None => view! { <p class="loading" role="status">"Loading every quarter…"</p> }.into_any(),
+                Some(results) => {
+                    let mut reports: Vec<Arc<Report>> = Vec::new();
+                    let mut failures = Vec::new();
+                    for (entry, result) in results {
+                        match result {
+                            Ok(report) => reports.push(report),
+                            Err(error) => failures.push((entry, error)),
+                        }
+                    }
+                    let refs: Vec<&Report> = reports.iter().map(|r| r.as_ref()).collect();
+                    let timeline = timeline(&refs);
+                    view! {
+                        {failures.into_iter().map(|(entry, error)| view! {
+                            <p class="since-error">{format!("{} is missing from this view: ", entry.period)}</p>
+                            <ErrorPanel error=error what="one of the quarters" on_retry=Callback::new(move |_| loaded.refetch()) />
+                        }).collect_view()}
+                        <HistoryTable timeline=timeline initiative=slug.clone() />
+                    }.into_any()
+                }
+            }}
+        </article>
+    }
+}
+
+/// Where a cell's link goes: that quarter's report, filtered to the key result.
+fn cell_href(initiative: &str, period: Period, id: &str) -> String {
+    let filter = Filter { text: format!("KR {id}"), ..Filter::default() };
+    href(&format!("{}{}", report_path(initiative, period), print_query(&filter)))
+}
+
+#[component]
+fn HistoryTable(timeline: Timeline, initiative: String) -> impl IntoView {
+    let periods = timeline.periods.clone();
+    let groups = timeline.grouped();
+    let header = periods
+        .iter()
+        .map(|period| view! { <th scope="col"><a href=href(&report_path(&initiative, *period))>{period.to_string()}</a></th> })
+        .collect_view();
+    let body = groups
+        .into_iter()
+        .map(|(objective_index, rows)| {
+            let objective = &timeline.objectives[objective_index];
+            let titles: Vec<&String> = objective.titles.iter().flatten().collect();
+            let latest = titles.last().map(|t| t.to_string()).unwrap_or_default();
+            let first = timeline.periods[objective.titles.iter().position(Option::is_some).unwrap_or(0)];
+            let last = timeline.periods[objective.titles.iter().rposition(Option::is_some).unwrap_or(0)];
+            let span = if first == last { format!("{first}") } else { format!("{first} – {last}") };
+            let reworded = titles.windows(2).any(|pair| pair[0] != pair[1]);
+            let rows_view = rows
+                .into_iter()
+                .map(|row| {
+                    let track = &timeline.key_results[row];
+                    let latest = track.latest().clone();
+                    let cells = track
+                        .cells
+                        .iter()
+                        .zip(&periods)
+                        .map(|(cell, period)| view! { <HistoryCell cell=cell.clone() period=*period initiative=initiative.clone() /> })
+                        .collect_view();
+                    view! {
+                        <tr class="history-row" data-kr=latest.id.clone()>
+                            <th scope="row"><span class="kr-id">{format!("KR {}", latest.id)}</span> " " <span class="history-text">{latest.text}</span></th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let no_key_results = timeline.key_results.iter().all(|t| t.objective != objective_index);
+            let columns = periods.len() + 1;
+            view! {
+                <tbody class="objective">
+                    <tr class="objective-row">
+                        <th colspan=columns scope="colgroup">
+                            <span class="objective-id">{format!("Objective {}", objective.id)}</span>
+                            {format!(": {latest} ")}
+                            <span class="objective-count">{span}</span>
+                            {reworded.then(|| view! {
+                                <details class="wording">
+                                    <summary>"✎ title reworded"</summary>
+                                    <ul>{titles.iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view()}</ul>
+                                </details>
+                            })}
+                        </th>
+                    </tr>
+                    {no_key_results.then(|| view! {
+                        <tr><td colspan=columns class="no-key-results">"No key results listed for this objective (it has no statuses to follow)."</td></tr>
+                    })}
+                    {rows_view}
+                </tbody>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="history-legend">
+            "Key results are matched by number while their text stays alike. "
+            <span class="legend-changed">"Bold outlined"</span>
+            " cells changed status; ✎ marks a change of wording (open it for the old and new text); — means not in that report."
+        </p>
+        <div class="table-scroll">
+            <table class="history-table">
+                <caption class="visually-hidden">"Status of each key result in each quarter"</caption>
+                <thead><tr><th scope="col">"Key result"</th>{header}</tr></thead>
+                {body}
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn HistoryCell(cell: Option<Appearance>, period: Period, initiative: String) -> impl IntoView {
+    let Some(cell) = cell else {
+        return view! { <td class="absent"><span aria-hidden="true">"—"</span><span class="visually-hidden">{format!("not in {period}")}</span></td> }.into_any();
+    };
+    let changed = cell.status_from.clone();
+    let class = if changed.is_some() { "history-cell changed" } else { "history-cell" };
+    let link = cell_href(&initiative, period, &cell.id);
+    let from_words = changed.as_ref().map(|from| {
+        let label = from.as_ref().map_or("no status".to_string(), |s| s.kind.label().to_string());
+        format!("changed from {label}")
+    });
+    view! {
+        <td class=class>
+            <a href=link class="cell-link">
+                <StatusBadge status=cell.status.clone() />
+                {from_words.map(|words| view! { <span class="change-note">{words}</span> })}
+            </a>
+            {cell.renumbered_from.clone().map(|old| view! { <span class="change-note">{format!("was KR {old}")}</span> })}
+            {cell.wording_from.clone().map(|old| view! {
+                <details class="wording">
+                    <summary>"✎ reworded"</summary>
+                    <p><strong>"Before: "</strong>{old}</p>
+                    <p><strong>"Now: "</strong>{cell.text.clone()}</p>
+                </details>
+            })}
+        </td>
+    }
+    .into_any()
+}

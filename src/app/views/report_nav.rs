@@ -1,0 +1,91 @@
+//! Moving between reports: initiative and quarter switchers, previous/next, history, search.
+
+use crate::app::href;
+use crate::filter::Filter;
+use crate::model::{Catalog, CatalogEntry, Period};
+use crate::url_state::{filter_for_move, history_path, print_query, report_path};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+
+/// The address of a report, keeping the parts of the filter that still make sense there.
+fn address(entry: &CatalogEntry, filter: &Filter, same_initiative: bool) -> String {
+    format!("{}{}", report_path(&entry.initiative.slug, entry.period), print_query(&filter_for_move(filter, same_initiative)))
+}
+
+#[component]
+pub fn ReportNav(catalog: Arc<Catalog>, initiative: String, period: Period, filter: Signal<Filter>) -> impl IntoView {
+    let navigate = use_navigate();
+    let go = move |path: String| navigate(&path, NavigateOptions { scroll: false, ..NavigateOptions::default() });
+    let quarters: Vec<CatalogEntry> = catalog.reports.iter().filter(|e| e.initiative.slug == initiative).cloned().collect();
+    let mut initiatives: Vec<CatalogEntry> = Vec::new();
+    for entry in &catalog.reports {
+        if !initiatives.iter().any(|i| i.initiative.slug == entry.initiative.slug) {
+            // The newest report of each initiative is where switching to it lands.
+            initiatives.push(catalog.newest(&entry.initiative.slug).cloned().unwrap_or_else(|| entry.clone()));
+        }
+    }
+    let position = quarters.iter().position(|e| e.period == period);
+    let previous = position.and_then(|i| i.checked_sub(1)).and_then(|i| quarters.get(i)).cloned();
+    let next = position.and_then(|i| quarters.get(i + 1)).cloned();
+
+    let on_initiative = {
+        let (initiatives, go) = (initiatives.clone(), go.clone());
+        move |ev: leptos::ev::Event| {
+            let slug = event_target_value(&ev);
+            if let Some(entry) = initiatives.iter().find(|e| e.initiative.slug == slug) {
+                go(address(entry, &filter.get_untracked(), false));
+            }
+        }
+    };
+    let on_quarter = {
+        let (quarters, go) = (quarters.clone(), go.clone());
+        move |ev: leptos::ev::Event| {
+            let slug = event_target_value(&ev);
+            if let Some(entry) = quarters.iter().find(|e| e.period.slug() == slug) {
+                go(address(entry, &filter.get_untracked(), true));
+            }
+        }
+    };
+    let step = move |entry: Option<CatalogEntry>, label: &'static str, rel: &'static str| match entry {
+        Some(entry) => {
+            let text = format!("{label} {}", entry.period);
+            view! { <a class="button step" rel=rel href=move || href(&address(&entry, &filter.get(), true))>{text}</a> }.into_any()
+        }
+        None => view! { <span class="button step" aria-disabled="true">{label}</span> }.into_any(),
+    };
+    let initiative_choice = (initiatives.len() > 1).then(|| {
+        let current = initiative.clone();
+        view! {
+            <label class="nav-field">
+                <span>"Initiative"</span>
+                <select id="initiative-switch" on:change=on_initiative>
+                    {initiatives.into_iter().map(|entry| {
+                        let selected = entry.initiative.slug == current;
+                        view! { <option value=entry.initiative.slug.clone() selected=selected>{entry.initiative.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    });
+    view! {
+        <nav class="report-nav" aria-label="Reports">
+            {initiative_choice}
+            <label class="nav-field">
+                <span>"Quarter"</span>
+                <select id="quarter-switch" on:change=on_quarter>
+                    {quarters.iter().rev().map(|entry| {
+                        let selected = entry.period == period;
+                        view! { <option value=entry.period.slug() selected=selected>{entry.period.to_string()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <div class="nav-steps">
+                {step(previous, "←", "prev")}
+                {step(next, "→", "next")}
+            </div>
+            <a class="button" href=href(&history_path(&initiative))>"History of every key result"</a>
+        </nav>
+    }
+}

@@ -1,0 +1,83 @@
+//! Status at a glance: per objective, a bar of its key results by status. Each segment filters
+//! the table to that objective and status; the words under each bar say the same as the bar.
+
+use crate::filter::{status_breakdown, Filter};
+use crate::model::{Report, StatusKind};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn StatusChart(report: Arc<Report>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+    let rows = report
+        .objectives
+        .iter()
+        .filter(|objective| !objective.key_results.is_empty())
+        .map(|objective| {
+            let total = objective.key_results.len() as f64;
+            let breakdown = status_breakdown(objective);
+            let words: Vec<String> = breakdown
+                .iter()
+                .map(|(kind, count)| format!("{count} {}", kind.map_or("no status", StatusKind::label).to_lowercase()))
+                .collect();
+            let mut offset = 0.0;
+            let segments = breakdown
+                .into_iter()
+                .map(|(kind, count)| {
+                    let width = count as f64 / total * 100.0;
+                    let x = offset;
+                    offset += width;
+                    let slug = kind.map_or("none", StatusKind::slug);
+                    let label = format!(
+                        "Objective {}: {count} {} — show them",
+                        objective.id,
+                        kind.map_or("without status", StatusKind::label).to_lowercase()
+                    );
+                    let filter = Filter {
+                        objective: Some(objective.id.clone()),
+                        statuses: kind.into_iter().collect(),
+                        ..Filter::default()
+                    };
+                    let (click_filter, key_filter) = (filter.clone(), filter);
+                    let title = label.clone();
+                    view! {
+                        <rect
+                            class=format!("segment status-{slug}")
+                            x=format!("{x:.3}")
+                            y="0"
+                            width=format!("{width:.3}")
+                            height="10"
+                            role="button"
+                            tabindex="0"
+                            aria-label=label
+                            on:click=move |_| on_change.run((click_filter.clone(), false))
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                if ev.key() == "Enter" || ev.key() == " " {
+                                    ev.prevent_default();
+                                    on_change.run((key_filter.clone(), false));
+                                }
+                            }
+                        >
+                            <title>{title}</title>
+                        </rect>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="glance-row" data-objective=objective.id.clone()>
+                    <span class="glance-name">{format!("Objective {}", objective.id)}</span>
+                    <svg class="glance-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="group"
+                        aria-label=format!("Objective {} by status", objective.id)>
+                        {segments}
+                    </svg>
+                    <span class="glance-words">{words.join(" · ")}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="glance">
+            <figcaption>"Status at a glance (select a segment to filter)"</figcaption>
+            <ul class="glance-rows">{rows}</ul>
+        </figure>
+    }
+}
