@@ -184,3 +184,32 @@ async fn only_web_links_become_anchors_and_html_stays_text() {
     assert!(all(&root, "img").is_empty());
     assert!(root.text_content().unwrap().contains("<img src=x onerror=alert(2)>"));
 }
+
+#[wasm_bindgen_test]
+async fn a_chart_segment_filters_to_its_objective_and_status_by_click_or_keyboard() {
+    use quarterly::app::views::status_chart::StatusChart;
+    use quarterly::model::StatusKind;
+    let filter = RwSignal::new(Filter::default());
+    let root = container();
+    let on_change = Callback::new(move |(next, _): (Filter, bool)| filter.set(next));
+    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || view! { <StatusChart report=report() on_change=on_change /> })));
+    settle().await;
+    assert_eq!(all(&root, ".glance-row").len(), 4);
+    assert_eq!(text(&root, ".glance-row[data-objective='4'] .glance-words"), "2 in progress · 2 on target · 1 completed");
+    let segment = root.query_selector(".glance-row[data-objective='3'] rect.status-not-started").unwrap().unwrap();
+    assert_eq!(segment.get_attribute("aria-label").as_deref(), Some("Objective 3: 1 not started — show them"));
+    fire(&segment, "click");
+    settle().await;
+    assert_eq!(filter.get_untracked(), Filter { objective: Some("3".into()), statuses: vec![StatusKind::NotStarted], ..Filter::default() });
+    let completed = root.query_selector(".glance-row[data-objective='4'] rect.status-completed").unwrap().unwrap();
+    let enter = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Enter");
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    completed.dispatch_event(&enter).unwrap();
+    settle().await;
+    assert_eq!(filter.get_untracked().statuses, vec![StatusKind::Completed]);
+}
