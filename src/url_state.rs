@@ -6,10 +6,100 @@
 //! - `/search?q=text` searches every report;
 //! - a report's query holds the filter: `?objective=2&status=in-progress,started&q=audit`.
 //!
+//! Embedding adds `embed=1` (no site chrome), `section=okrs|news|events` and
+//! `theme=light|dark` (default: follow the system).
+//!
 //! Unknown parameters and values are ignored, so an old or hand-edited link still opens.
 
 use crate::filter::Filter;
 use crate::model::{Period, StatusKind};
+
+/// Which part of a report an embed shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmbedSection {
+    Okrs,
+    News,
+    Events,
+}
+
+impl EmbedSection {
+    pub const ALL: [EmbedSection; 3] = [EmbedSection::Okrs, EmbedSection::News, EmbedSection::Events];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            EmbedSection::Okrs => "okrs",
+            EmbedSection::News => "news",
+            EmbedSection::Events => "events",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<EmbedSection> {
+        EmbedSection::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// A forced colour scheme; `None` follows the system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Theme> {
+        [Theme::Light, Theme::Dark].into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+/// How a page is shown, beside what it shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ViewOptions {
+    pub embed: bool,
+    pub section: Option<EmbedSection>,
+    pub theme: Option<Theme>,
+}
+
+/// Reads the view options from a raw query string.
+pub fn parse_view(query: &str) -> ViewOptions {
+    let mut view = ViewOptions::default();
+    for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+        match key.as_ref() {
+            "embed" => view.embed = matches!(value.as_ref(), "1" | "true" | "yes"),
+            "section" => view.section = EmbedSection::from_slug(&value),
+            "theme" => view.theme = Theme::from_slug(&value),
+            _ => {}
+        }
+    }
+    view
+}
+
+/// Prints the filter and the view options as one query string (empty, or starting with `?`).
+pub fn print_full_query(filter: &Filter, view: &ViewOptions) -> String {
+    let mut query = print_query(filter);
+    let mut extra = form_urlencoded::Serializer::new(String::new());
+    if view.embed {
+        extra.append_pair("embed", "1");
+    }
+    if let Some(section) = view.section {
+        extra.append_pair("section", section.slug());
+    }
+    if let Some(theme) = view.theme {
+        extra.append_pair("theme", theme.slug());
+    }
+    let extra = extra.finish();
+    if !extra.is_empty() {
+        query.push(if query.is_empty() { '?' } else { '&' });
+        query.push_str(&extra);
+    }
+    query
+}
 
 /// The path of one report, relative to the site's base.
 pub fn report_path(initiative: &str, period: Period) -> String {
@@ -125,6 +215,17 @@ mod tests {
     fn repeated_statuses_are_kept_once_and_sorted() {
         let filter = parse_query("status=completed&status=started,completed");
         assert_eq!(filter.statuses, vec![StatusKind::Started, StatusKind::Completed]);
+    }
+
+    #[test]
+    fn embed_options_round_trip_beside_the_filter() {
+        let filter = Filter { objective: Some("2".into()), ..Filter::default() };
+        let view = ViewOptions { embed: true, section: Some(EmbedSection::Okrs), theme: Some(Theme::Dark) };
+        let query = print_full_query(&filter, &view);
+        assert_eq!(query, "?objective=2&embed=1&section=okrs&theme=dark");
+        assert_eq!((parse_query(&query), parse_view(&query)), (filter, view));
+        assert_eq!(print_full_query(&Filter::default(), &ViewOptions::default()), "");
+        assert_eq!(parse_view("?embed=0&section=everything&theme=neon"), ViewOptions::default());
     }
 
     #[test]

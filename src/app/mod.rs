@@ -2,12 +2,15 @@
 //! access in `api`; the logic they call (filtering, URL state) is plain Rust in the crate root.
 
 pub mod api;
+pub mod embed;
 pub mod views;
 
 use crate::model::Catalog;
 use api::FetchError;
 use leptos::prelude::*;
+use crate::url_state::{parse_view, ViewOptions};
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 use std::sync::Arc;
 use views::not_found::NotFound;
@@ -25,10 +28,19 @@ pub fn href(path: &str) -> String {
     format!(".{}", if path.starts_with('/') { path.to_string() } else { format!("/{path}") })
 }
 
+/// How the current page is shown (embedded or not, theme), from its URL.
+#[derive(Clone, Copy)]
+pub struct ViewContext(pub Memo<ViewOptions>);
+
 /// Mounts the viewer on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // The same wasm also backs <quarterly-report> on other sites: only the site's own page
+    // (marked by a meta tag in index.html) mounts the app.
+    let is_site = document().query_selector("meta[name='quarterly-app']").ok().flatten().is_some();
+    if is_site {
+        leptos::mount::mount_to_body(App);
+    }
 }
 
 /// The site's path prefix from the page's `<base href>` (set by Trunk's `--public-url`), so the
@@ -45,11 +57,38 @@ pub fn App() -> impl IntoView {
     provide_context(CatalogResource(LocalResource::new(api::fetch_catalog)));
     view! {
         <Router base=base_path()>
-            <header class="site-header">
-                <a class="brand" href="./">"quarterly"</a>
-                <span class="tagline">"Quarterly reports of the OpenSSF Technical Initiatives"</span>
-                <SearchForm />
-            </header>
+            <Shell />
+        </Router>
+    }
+}
+
+/// The site's chrome around the routes; none of it when embedded.
+#[component]
+fn Shell() -> impl IntoView {
+    let location = use_location();
+    let options = Memo::new(move |_| parse_view(&location.search.get()));
+    provide_context(ViewContext(options));
+    Effect::new(move |_| {
+        let options = options.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("embed", options.embed);
+            let _ = match options.theme {
+                Some(theme) => root.set_attribute("data-theme", theme.slug()),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    });
+    if options.get_untracked().embed {
+        embed::report_height_to_parent();
+    }
+    view! {
+            <Show when=move || !options.get().embed>
+                <header class="site-header">
+                    <a class="brand" href="./">"quarterly"</a>
+                    <span class="tagline">"Quarterly reports of the OpenSSF Technical Initiatives"</span>
+                    <SearchForm />
+                </header>
+            </Show>
             <main id="main">
                 <Routes fallback=|| view! { <NotFound message="This address does not match any page of the site." /> }>
                     <Route path=path!("/") view=LatestReportPage />
@@ -58,6 +97,5 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:initiative/:period") view=ReportPage />
                 </Routes>
             </main>
-        </Router>
     }
 }

@@ -378,3 +378,164 @@ fn search_finds_text_in_every_quarter_and_links_to_the_filtered_report() {
     assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
     assert!(driver.url().contains("/alpha-omega/2025-q2?q=auditing"), "{}", driver.url());
 }
+
+/// Writes a host page for the embedding test and returns its folder.
+fn write_files(name: &str, files: &[(&str, String)]) -> PathBuf {
+    let dir = root().join("target").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, content) in files {
+        std::fs::write(dir.join(file), content).unwrap();
+    }
+    dir
+}
+
+fn iframe_height(driver: &Driver) -> f64 {
+    driver.execute("return document.querySelector('#frame').getBoundingClientRect().height").as_f64().unwrap()
+}
+
+fn shadow_rows(driver: &Driver, element: &str) -> Vec<String> {
+    let script = format!(
+        "const root = document.querySelector('{element}').shadowRoot; \
+         return root ? [...root.querySelectorAll('tr.key-result')].map(r => r.dataset.kr) : [];"
+    );
+    driver.execute(&script).as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn embeds_on_another_origin_render_size_themselves_and_stay_isolated() {
+    let site = site();
+    // A foreign page that posts fake height messages to whoever frames it.
+    let evil = Server::start(
+        &write_files("e2e-evil", &[
+            ("evil.html", "<!DOCTYPE html><html><body><script src=\"evil.js\"></script></body></html>".into()),
+            ("evil.js", "setInterval(() => parent.postMessage({ type: 'quarterly:height', version: 1, height: 4321 }, '*'), 50);".into()),
+        ]),
+        "/",
+    );
+    evil.set_header("Content-Security-Policy", "default-src 'self'; frame-ancestors *");
+    let host_files = write_files("e2e-host", &[
+        ("host.css", "body { font-family: serif; color: rgb(255, 0, 0); }\n\
+                      table, th, td { border: 7px solid rgb(255, 0, 0) !important; color: rgb(255, 0, 0) !important; }\n\
+                      .status, .okr-table { display: none !important; }\n\
+                      iframe { display: block; }\n#evil { height: 40px; }\n".into()),
+    ]);
+    let host = Server::start(&host_files, "/");
+    let base = site.base();
+    std::fs::write(
+        host_files.join("host.html"),
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>A foundation's page</title>\n\
+             <link rel=\"stylesheet\" href=\"host.css\">\n\
+             <script src=\"{base}embed.js\" async></script>\n\
+             <script type=\"module\" src=\"{base}quarterly-element.js\"></script>\n\
+             </head><body><h1>Our foundation's OKRs</h1>\n\
+             <iframe id=\"frame\" src=\"{base}alpha-omega/2025-q2?objective=2&embed=1&section=okrs\" title=\"Alpha-Omega objectives\" data-quarterly-embed></iframe>\n\
+             <quarterly-report id=\"element\" src=\"{base}data/alpha-omega/2025-q2.json\" section=\"okrs\" objective=\"2\"></quarterly-report>\n\
+             <quarterly-report id=\"news\" src=\"{base}data/alpha-omega/2025-q2.json\" section=\"news\" theme=\"dark\"></quarterly-report>\n\
+             <quarterly-report id=\"broken\" src=\"{base}data/no-such-report.json\" section=\"okrs\"></quarterly-report>\n\
+             <iframe id=\"evil\" src=\"{}evil.html\" title=\"Another site\"></iframe>\n\
+             </body></html>",
+            evil.base()
+        ),
+    )
+    .unwrap();
+    // The policies the embedding documentation asks of both sides.
+    site.set_header("Content-Security-Policy", &server::site_csp(&format!("'self' {}", host.origin)));
+    let site_origin = &site.origin;
+    host.set_header(
+        "Content-Security-Policy",
+        &format!(
+            "default-src 'self'; script-src 'self' {site_origin} 'wasm-unsafe-eval'; style-src 'self' {site_origin}; \
+             connect-src 'self' {site_origin}; frame-src {site_origin} {}; img-src 'self' data:",
+            evil.origin
+        ),
+    );
+    let driver = Driver::start();
+    driver.goto(&host.url("host.html"));
+
+    // The custom element renders objective 2's key results in its shadow root, unstyled by the host.
+    driver.wait_until("the custom element's rows", || shadow_rows(&driver, "#element") == ["2.1", "2.2", "2.3"]);
+    let isolation = driver.execute(
+        "const root = document.querySelector('#element').shadowRoot; const td = root.querySelector('td'); \
+         const badge = root.querySelector('.status'); \
+         return [getComputedStyle(td).borderTopWidth, getComputedStyle(td).color, getComputedStyle(badge).display, \
+                 getComputedStyle(root.querySelector('table')).display, getComputedStyle(document.querySelector('#element')).fontFamily];",
+    );
+    let isolation: Vec<String> = isolation.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    assert_ne!(isolation[0], "7px", "host CSS reached the table: {isolation:?}");
+    assert_ne!(isolation[1], "rgb(255, 0, 0)", "{isolation:?}");
+    assert_ne!(isolation[2], "none", "{isolation:?}");
+    assert_ne!(isolation[3], "none", "{isolation:?}");
+    // A second element on the page works too, in its own theme.
+    driver.wait_until("the news element", || {
+        driver.execute("const r = document.querySelector('#news').shadowRoot; return r ? r.querySelectorAll('.link-list a').length : 0").as_u64() == Some(7)
+    });
+    // A report that cannot be loaded says so, with a Retry, inside the element.
+    driver.wait_until("the broken element's error view", || {
+        let text = driver.execute("const r = document.querySelector('#broken').shadowRoot; const p = r && r.querySelector('.error-panel'); return p ? p.textContent : ''");
+        text.as_str().is_some_and(|t| t.contains("could not find") && t.contains("no-such-report.json") && t.contains("Retry"))
+    });
+    // Attribute changes re-render.
+    driver.execute("document.querySelector('#element').setAttribute('objective', '4'); return null;");
+    driver.wait_until("objective 4 in the element", || shadow_rows(&driver, "#element") == ["4.1", "4.2", "4.3", "4.4", "4.5"]);
+
+    // The iframe shows the same key results and takes its content's height.
+    driver.wait_until("the iframe to size itself", || iframe_height(&driver) > 200.0);
+    let frame = driver.wait("#frame");
+    driver.enter_frame(&frame);
+    assert_eq!(wait_rows(&driver, 3), vec!["2.1", "2.2", "2.3"]);
+    assert!(driver.find_all(".site-header").is_empty(), "no site chrome in an embed");
+    let content = driver.execute("return document.documentElement.getBoundingClientRect().height").as_f64().unwrap();
+    // embed.js made it full width (the host's CSP blocks the snippet's style attribute).
+    assert!(driver.execute("return window.innerWidth").as_f64().unwrap() > 900.0);
+    driver.leave_frame();
+    let matches = || (iframe_height(&driver) - content.ceil()).abs() <= 1.0;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !matches() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(matches(), "iframe {} px, its content {content} px", iframe_height(&driver));
+    let before = iframe_height(&driver);
+    // A filter change inside the iframe: all objectives, so the content grows and the frame with it.
+    driver.enter_frame(&frame);
+    select(&driver, "#objective-filter", "");
+    wait_rows(&driver, 16);
+    driver.leave_frame();
+    driver.wait_until("the iframe to grow", || iframe_height(&driver) > before + 300.0);
+
+    // Messages from elsewhere are ignored: the foreign frame keeps posting 4321, and so does
+    // the host page itself here.
+    driver.execute("window.postMessage({ type: 'quarterly:height', version: 1, height: 1234 }, '*'); return null;");
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let height = iframe_height(&driver);
+    assert!(height != 4321.0 && height != 1234.0, "a foreign message resized the iframe to {height}");
+    screenshots(&driver, "host-page");
+    let errors = console_errors(&driver, &["no-such-report.json"]);
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn the_embed_button_gives_snippets_for_exactly_this_view() {
+    let site = site();
+    let driver = Driver::start();
+    driver.goto(&site.url("alpha-omega/2025-q2?objective=2&status=started"));
+    wait_rows(&driver, 2);
+    driver.click(&driver.wait(".embed-panel summary"));
+    let iframe = driver.property(&driver.wait("#embed-iframe"), "value");
+    let iframe = iframe.as_str().unwrap();
+    let base = site.base();
+    assert!(
+        iframe.contains(&format!("src=\"{base}alpha-omega/2025-q2?objective=2&amp;status=started&amp;embed=1&amp;section=okrs\"")),
+        "{iframe}"
+    );
+    assert!(iframe.contains(&format!("<script src=\"{base}embed.js\" async></script>")), "{iframe}");
+    let element = driver.property(&driver.wait("#embed-element"), "value");
+    let element = element.as_str().unwrap();
+    assert!(element.contains(&format!("<quarterly-report src=\"{base}data/alpha-omega/2025-q2.json\" section=\"okrs\" objective=\"2\" status=\"started\">")), "{element}");
+    select(&driver, "#embed-section", "news");
+    driver.wait_until("the news snippet", || {
+        driver.property(&driver.wait("#embed-element"), "value").as_str().is_some_and(|v| v.contains("section=\"news\""))
+    });
+    screenshots(&driver, "embed-panel");
+}

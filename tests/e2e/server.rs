@@ -20,6 +20,7 @@ pub struct Server {
     pub origin: String,
     pub prefix: String,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
+    headers: Arc<Mutex<Vec<(String, String)>>>,
 }
 
 impl Server {
@@ -28,16 +29,37 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let origin = format!("http://{}", listener.local_addr().unwrap());
         let faults: Arc<Mutex<HashMap<String, Fault>>> = Arc::default();
-        let (root, shared_prefix, shared_faults) = (root.to_path_buf(), prefix.to_string(), faults.clone());
+        // What a static host for the site sends: the strict policy, and CORS for the data and
+        // the custom element's files (read by other sites).
+        let headers = Arc::new(Mutex::new(vec![
+            ("Content-Security-Policy".to_string(), site_csp("'none'")),
+            ("Access-Control-Allow-Origin".to_string(), "*".to_string()),
+        ]));
+        let (root, shared_prefix, shared_faults, shared_headers) =
+            (root.to_path_buf(), prefix.to_string(), faults.clone(), headers.clone());
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, prefix, faults) = (root.clone(), shared_prefix.clone(), shared_faults.clone());
+                let (root, prefix, faults, headers) =
+                    (root.clone(), shared_prefix.clone(), shared_faults.clone(), shared_headers.clone());
                 thread::spawn(move || {
-                    let _ = handle(stream, &root, &prefix, &faults);
+                    let headers = headers.lock().unwrap().clone();
+                    let _ = handle(stream, &root, &prefix, &faults, &headers);
                 });
             }
         });
-        Server { origin, prefix: prefix.to_string(), faults }
+        Server { origin, prefix: prefix.to_string(), faults, headers }
+    }
+
+    /// Replaces (or adds) a response header.
+    pub fn set_header(&self, name: &str, value: &str) {
+        let mut headers = self.headers.lock().unwrap();
+        headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        headers.push((name.to_string(), value.to_string()));
+    }
+
+    /// The site's base address, with the trailing slash.
+    pub fn base(&self) -> String {
+        format!("{}{}", self.origin, self.prefix)
     }
 
     /// The full URL of a path below the site's prefix.
@@ -55,7 +77,13 @@ impl Server {
     }
 }
 
-fn handle(mut stream: TcpStream, root: &Path, prefix: &str, faults: &Mutex<HashMap<String, Fault>>) -> std::io::Result<()> {
+fn handle(
+    mut stream: TcpStream,
+    root: &Path,
+    prefix: &str,
+    faults: &Mutex<HashMap<String, Fault>>,
+    headers: &[(String, String)],
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -68,35 +96,39 @@ fn handle(mut stream: TcpStream, root: &Path, prefix: &str, faults: &Mutex<HashM
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let Some(relative) = path.strip_prefix(prefix).or_else(|| (path.to_string() + "/" == prefix).then_some("")) else {
-        return respond(&mut stream, 404, "text/plain", b"outside the site");
+        return respond(&mut stream, 404, "text/plain", b"outside the site", headers);
     };
     let relative = percent_decode(relative);
     let fault = faults.lock().unwrap().get(&relative).cloned();
     match fault {
-        Some(Fault::Status(code)) => return respond(&mut stream, code, "text/plain", b"injected failure"),
-        Some(Fault::Body(body)) => return respond(&mut stream, 200, content_type(&relative), body.as_bytes()),
+        Some(Fault::Status(code)) => return respond(&mut stream, code, "text/plain", b"injected failure", headers),
+        Some(Fault::Body(body)) => return respond(&mut stream, 200, content_type(&relative), body.as_bytes(), headers),
         None => {}
     }
     let file: PathBuf = if relative.is_empty() { root.join("index.html") } else { root.join(&relative) };
     let safe = !relative.split('/').any(|part| part == "..");
     match (safe, std::fs::read(&file)) {
-        (true, Ok(bytes)) if file.is_file() => respond(&mut stream, 200, content_type(&relative), &bytes),
+        (true, Ok(bytes)) if file.is_file() => respond(&mut stream, 200, content_type(&relative), &bytes, headers),
         _ => {
             let page = std::fs::read(root.join("404.html")).unwrap_or_default();
-            respond(&mut stream, 404, "text/html; charset=utf-8", &page)
+            respond(&mut stream, 404, "text/html; charset=utf-8", &page, headers)
         }
     }
 }
 
-/// The strict policy the built site must run under (`base-uri 'self'` rather than 'none': the
-/// site's `<base href>` is what lets one build work under any sub-path).
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
-                       connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+/// The strict policy the built site must run under, with who may frame it (`base-uri 'self'`
+/// rather than 'none': the site's `<base href>` is what lets one build work under any sub-path).
+pub fn site_csp(frame_ancestors: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors {frame_ancestors}"
+    )
+}
 
-fn respond(stream: &mut TcpStream, code: u16, content_type: &str, body: &[u8]) -> std::io::Result<()> {
+fn respond(stream: &mut TcpStream, code: u16, content_type: &str, body: &[u8], headers: &[(String, String)]) -> std::io::Result<()> {
+    let extra: String = headers.iter().map(|(name, value)| format!("{name}: {value}\r\n")).collect();
     let head = format!(
-        "HTTP/1.1 {code} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nContent-Security-Policy: {CSP}\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {code} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{extra}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;

@@ -121,6 +121,16 @@ impl Driver {
         }
     }
 
+    /// Continues in an iframe's document.
+    pub fn enter_frame(&self, frame: &Element) {
+        self.call("POST", "/frame", Some(json!({ "id": { ELEMENT_KEY: frame.0 } })));
+    }
+
+    /// Back to the parent document.
+    pub fn leave_frame(&self) {
+        self.call("POST", "/frame/parent", Some(json!({})));
+    }
+
     pub fn click(&self, element: &Element) {
         self.call("POST", &format!("/element/{}/click", element.0), Some(json!({})));
     }

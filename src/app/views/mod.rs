@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod changes;
+pub mod embed_panel;
 pub mod error_panel;
 pub mod filter_bar;
 pub mod history_page;

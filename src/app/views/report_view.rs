@@ -9,7 +9,10 @@ use super::rich_text::Blocks;
 use super::status_chart::StatusChart;
 use crate::filter::Filter;
 use crate::model::{Catalog, Period, Report};
-use crate::url_state::{parse_query, print_query};
+use super::embed_panel::EmbedPanel;
+use crate::app::embed::SectionView;
+use crate::app::{href, ViewContext};
+use crate::url_state::{parse_query, print_full_query, report_path};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -30,14 +33,18 @@ fn months(period: Period) -> String {
 pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
+    let ViewContext(options) = expect_context::<ViewContext>();
     let filter = Signal::derive(move || parse_query(&location.search.get()));
     let on_change = Callback::new(move |(next, replace): (Filter, bool)| {
         let path = location.pathname.get_untracked();
+        let options = options.get_untracked();
         navigate(
-            &format!("{path}{}", print_query(&next)),
-            NavigateOptions { resolve: false, replace, scroll: false, ..NavigateOptions::default() },
+            &format!("{path}{}", print_full_query(&next, &options)),
+            // In an iframe, history entries would pile up in the host page's Back button.
+            NavigateOptions { resolve: false, replace: replace || options.embed, scroll: false, ..NavigateOptions::default() },
         );
     });
+    let options = options.get_untracked();
     let title = report.title.clone();
     Effect::new(move |_| document().set_title(&format!("{title} · quarterly")));
 
@@ -58,9 +65,27 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
         .max_by_key(|e| e.period)
         .cloned();
     let has_key_results = report_data.key_results().next().is_some();
+    let path = report_path(&report_data.initiative.slug, report_data.period);
+    if let (true, Some(section)) = (options.embed, options.section) {
+        // An embedded section: the report's name, the section, and a way to the full report.
+        return view! {
+            <article class="report">
+                <SectionView report=report.clone() section=Some(section) filter=filter on_change=on_change />
+                <p class="embed-open">
+                    <a href=href(&path) target="_blank" rel="noopener noreferrer">{format!("Open the full {} report", report_data.title)}</a>
+                </p>
+            </article>
+        }
+        .into_any();
+    }
+    let data_path = catalog.find(&report_data.initiative.slug, report_data.period).map(|entry| entry.path.clone());
+    let chrome = (!options.embed).then(|| view! {
+        <ReportNav catalog=catalog.clone() initiative=report_data.initiative.slug.clone() period=report_data.period filter=filter />
+        <EmbedPanel title=report_data.title.clone() path=path.clone() filter=filter data_path=data_path.unwrap_or_default() />
+    });
     view! {
         <article class="report">
-            <ReportNav catalog=catalog.clone() initiative=report_data.initiative.slug.clone() period=report_data.period filter=filter />
+            {chrome}
             <header class="report-header">
                 <p class="initiative">{report_data.initiative.name.clone()}</p>
                 <h1>{report_data.title.clone()}</h1>
@@ -96,4 +121,5 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
             </footer>
         </article>
     }
+    .into_any()
 }
