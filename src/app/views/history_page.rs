@@ -4,10 +4,11 @@ use super::error_panel::ErrorPanel;
 use super::not_found::NotFound;
 use super::status_badge::StatusBadge;
 use crate::app::api::fetch_reports;
-use crate::app::{href, CatalogResource};
+use super::embed_panel::EmbedPanel;
+use crate::app::{href, CatalogResource, ViewContext};
 use crate::history::{timeline, Appearance, Timeline};
 use crate::model::{CatalogEntry, Period, Report};
-use crate::url_state::{print_query, report_path};
+use crate::url_state::{history_path, print_query, report_path};
 use crate::filter::Filter;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -39,6 +40,8 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
     let name = entries[0].initiative.name.clone();
     let slug = entries[0].initiative.slug.clone();
     let newest = entries.iter().map(|e| e.period).max().expect("entries is not empty");
+    let ViewContext(options) = expect_context::<ViewContext>();
+    let embedded = options.get_untracked().embed;
     Effect::new({
         let name = name.clone();
         move |_| document().set_title(&format!("{name}: history · quarterly"))
@@ -46,9 +49,12 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
     let loaded = LocalResource::new(move || fetch_reports(entries.clone()));
     view! {
         <article class="history">
-            <nav class="report-nav" aria-label="Reports">
-                <a class="button" href=href(&format!("/{slug}/{}", newest.slug()))>{format!("← {newest} report")}</a>
-            </nav>
+            {(!embedded).then(|| view! {
+                <nav class="report-nav" aria-label="Reports">
+                    <a class="button" href=href(&format!("/{slug}/{}", newest.slug()))>{format!("← {newest} report")}</a>
+                </nav>
+                <EmbedPanel title=format!("{name}: every key result, quarter by quarter") path=history_path(&slug) filter=Signal::derive(Filter::default) />
+            })}
             <header class="report-header">
                 <p class="initiative">{name.clone()}</p>
                 <h1>"Every key result, quarter by quarter"</h1>
