@@ -14,8 +14,12 @@ import hashlib
 import os
 import re
 import sys
+from html import escape as html_escape
 
 staging = os.environ.get("TRUNK_STAGING_DIR") or sys.exit("TRUNK_STAGING_DIR is not set (run by trunk)")
+public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
+if not public_url.endswith("/"):
+    public_url += "/"
 index_path = os.path.join(staging, "index.html")
 with open(index_path, encoding="utf-8") as f:
     html = f.read()
@@ -29,9 +33,14 @@ if match:
     with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
         f.write(code)
     sri = base64.b64encode(hashlib.sha384(code.encode()).digest()).decode()
-    # Relative to <base href>, like the rest of the site.
-    tag = f'<script type="module" src="{name}" integrity="sha384-{sri}"></script>'
+    tag = f'<script type="module" src="{public_url}{name}" integrity="sha384-{sri}"></script>'
     html = html[: match.start()] + tag + html[match.end():]
+
+# Where the site lives, for the app's links and data (the strict policy's base-uri 'none'
+# rules out a <base> element).
+meta = f'<meta name="quarterly-base" content="{html_escape(public_url)}" />'
+html = html.replace('<meta name="quarterly-app"', meta + '\n    <meta name="quarterly-app"', 1)
+html = html.replace('href="data/index.json"', f'href="{html_escape(public_url)}data/index.json"')
 if inline.search(html):
     sys.exit("post_build: an inline script is left in index.html")
 

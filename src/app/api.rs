@@ -6,7 +6,7 @@ use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
-/// The catalog, relative to the page's `<base>`.
+/// The catalog, relative to the site's base.
 pub const CATALOG_PATH: &str = "data/index.json";
 
 /// Why a data file could not be used.
@@ -56,8 +56,11 @@ pub async fn fetch_report(url: String) -> Result<Arc<Report>, FetchError> {
     fetch_json(&url).await.map(Arc::new)
 }
 
+/// `file` is a path below the site's base (as shown to readers) or an absolute URL (the custom
+/// element's `src`).
 async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, FetchError> {
-    let response = Request::get(file)
+    let url = if file.contains("://") { file.to_string() } else { format!("{}{file}", crate::app::site_base()) };
+    let response = Request::get(&url)
         .send()
         .await
         .map_err(|error| FetchError::Network { file: file.into(), detail: error.to_string() })?;

@@ -22,10 +22,9 @@ use views::search_page::{SearchForm, SearchPage};
 #[derive(Clone, Copy)]
 pub struct CatalogResource(pub LocalResource<Result<Arc<Catalog>, FetchError>>);
 
-/// A link target for a site path ("/alpha-omega/2025-q2"): relative, so the page's `<base href>`
-/// puts it under whatever sub-path the site is hosted at.
+/// A link target for a site path ("/alpha-omega/2025-q2"), under the site's base.
 pub fn href(path: &str) -> String {
-    format!(".{}", if path.starts_with('/') { path.to_string() } else { format!("/{path}") })
+    format!("{}{}", site_base(), path.trim_start_matches('/'))
 }
 
 /// How the current page is shown (embedded or not, theme), from its URL.
@@ -43,13 +42,22 @@ pub fn start() {
     }
 }
 
-/// The site's path prefix from the page's `<base href>` (set by Trunk's `--public-url`), so the
-/// same build works at `/` or under a sub-path such as `/reports/`.
+/// Where the site lives on its host, with both slashes (`/` or `/reports/`): Trunk's
+/// `--public-url`, written into a meta tag at build time (`scripts/post_build.py`). A `<base>`
+/// element would do, but the strict policy's `base-uri 'none'` forbids it.
+pub fn site_base() -> String {
+    document()
+        .query_selector("meta[name='quarterly-base']")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|base| base.starts_with('/') && base.ends_with('/'))
+        .unwrap_or_else(|| "/".to_string())
+}
+
+/// The router's base: [`site_base`] without its trailing slash.
 fn base_path() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = base.split_once("://").map_or("/", |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    path.trim_end_matches('/').to_string()
+    site_base().trim_end_matches('/').to_string()
 }
 
 #[component]
@@ -84,7 +92,7 @@ fn Shell() -> impl IntoView {
     view! {
             <Show when=move || !options.get().embed>
                 <header class="site-header">
-                    <a class="brand" href="./">"quarterly"</a>
+                    <a class="brand" href=href("/")>"quarterly"</a>
                     <span class="tagline">"Quarterly reports of the OpenSSF Technical Initiatives"</span>
                     <SearchForm />
                 </header>

@@ -116,12 +116,11 @@ fn handle(
     }
 }
 
-/// The strict policy the built site must run under, with who may frame it (`base-uri 'self'`
-/// rather than 'none': the site's `<base href>` is what lets one build work under any sub-path).
+/// The strict policy the built site must run under, with who may frame it.
 pub fn site_csp(frame_ancestors: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
-         connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors {frame_ancestors}"
+         connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors {frame_ancestors}"
     )
 }
 

@@ -16,7 +16,8 @@ pub fn EmbedPanel(
     #[prop(optional)] data_path: Option<String>,
 ) -> impl IntoView {
     // Absolute, so the snippets work on any other site.
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let origin = window().location().origin().unwrap_or_default();
+    let base = format!("{origin}{}", crate::app::site_base());
     let section = RwSignal::new(if data_path.is_some() { Some(EmbedSection::Okrs) } else { None });
     let iframe = {
         let (base, path, title) = (base.clone(), path.clone(), title.clone());

@@ -1,5 +1,6 @@
 //! The page for an address the site does not have.
 
+use crate::app::href;
 use leptos::prelude::*;
 
 /// `message` says what was not found.
@@ -9,8 +10,7 @@ pub fn NotFound(#[prop(into)] message: String) -> impl IntoView {
         <section class="not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">"Page not found"</h1>
             <p>{message}</p>
-            // "./" resolves against the page's <base>, so it works under any sub-path.
-            <p><a href="./">"Open the latest report"</a></p>
+            <p><a href=href("/")>"Open the latest report"</a></p>
         </section>
     }
 }
