@@ -26,6 +26,8 @@ pub enum StatusKind {
     Blocked,
     Completed,
     Cancelled,
+    /// Also what a kind this version does not know (from newer data) reads as.
+    #[serde(other)]
     Unknown,
 }
 

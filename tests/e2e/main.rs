@@ -222,6 +222,36 @@ fn a_broken_report_shows_the_error_view_with_retry_and_no_panic() {
 }
 
 #[test]
+fn a_slow_report_shows_the_loading_state_then_the_report() {
+    let site = site();
+    let driver = Driver::start();
+    site.set_fault(REPORT_FILE, Fault::Slow(2500));
+    driver.goto(&site.url(""));
+    let loading = driver.wait(".loading");
+    assert_eq!(driver.text(&loading), "Loading the report…");
+    assert_eq!(driver.attribute(&loading, "role").as_deref(), Some("status"));
+    wait_rows(&driver, 16);
+}
+
+#[test]
+fn a_catalog_pointing_at_a_missing_report_says_which_and_keeps_the_rest() {
+    let site = Server::start(dist_all(), PREFIX);
+    let driver = Driver::start();
+    site.set_fault("data/alpha-omega/2024-q4.json", Fault::Status(404));
+    driver.goto(&site.url("alpha-omega/2024-q4"));
+    let message = driver.text(&driver.wait(".error-panel"));
+    assert!(message.contains("could not find data/alpha-omega/2024-q4.json"), "{message}");
+    // The history view shows every other quarter and says which one is missing.
+    driver.goto(&site.url("alpha-omega/history"));
+    driver.wait_until("the history of the other quarters", || driver.find_all("tr.history-row").len() == 19);
+    let headers: Vec<String> = driver.find_all(".history-table thead th a").iter().map(|a| driver.text(a)).collect();
+    assert_eq!(headers, vec!["2024 Q2", "2025 Q1", "2025 Q2", "2025 Q3", "2026 Q1"]);
+    assert!(driver.text(&driver.wait(".history")).contains("2024 Q4 is missing from this view"));
+    let errors = console_errors(&driver, &["2024-q4.json"]);
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
 fn a_broken_catalog_shows_the_error_view_and_recovers() {
     let site = site();
     let driver = Driver::start();

@@ -14,6 +14,8 @@ use std::thread;
 pub enum Fault {
     Status(u16),
     Body(&'static str),
+    /// The real file, after a delay (milliseconds).
+    Slow(u64),
 }
 
 pub struct Server {
@@ -103,6 +105,7 @@ fn handle(
     match fault {
         Some(Fault::Status(code)) => return respond(&mut stream, code, "text/plain", b"injected failure", headers),
         Some(Fault::Body(body)) => return respond(&mut stream, 200, content_type(&relative), body.as_bytes(), headers),
+        Some(Fault::Slow(millis)) => thread::sleep(std::time::Duration::from_millis(millis)),
         None => {}
     }
     let file: PathBuf = if relative.is_empty() { root.join("index.html") } else { root.join(&relative) };
