@@ -53,6 +53,16 @@ impl Filter {
         if needle.is_empty() {
             return true;
         }
+        // A search that is exactly a key-result id ("KR 1.1") means that key result, not 1.10.
+        if let Some(label) = crate::import::okr::key_result_label(&needle) {
+            if label.length >= needle.chars().count() {
+                let id = match &label.major {
+                    Some(major) => format!("{major}.{}", label.minor),
+                    None => label.minor.clone(),
+                };
+                return key_result.id == id || key_result.id.ends_with(&format!(".{id}"));
+            }
+        }
         let haystack =
             format!("kr {id} kr{id} {}", plain_text(&key_result.text), id = key_result.id).to_lowercase();
         haystack.contains(&needle)
@@ -279,6 +289,14 @@ mod tests {
         assert_eq!(ids(&report(), &by_text), vec!["3.1"]);
         let by_id = Filter { text: "KR 2.2".into(), ..Filter::default() };
         assert_eq!(ids(&report(), &by_id), vec!["2.2"]);
+    }
+
+    #[test]
+    fn a_key_result_id_search_is_exact() {
+        let mut report = report();
+        report.objectives[0].key_results.push(kr("1.10", "Tenth", None));
+        assert_eq!(ids(&report, &Filter { text: "KR 1.1".into(), ..Filter::default() }), vec!["1.1"]);
+        assert_eq!(ids(&report, &Filter { text: "kr1.10".into(), ..Filter::default() }), vec!["1.10"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! - `/search?q=text` searches every report;
 //! - a report's query holds the filter: `?objective=2&status=in-progress,started&q=audit`.
 //!
-//! Embedding adds `embed=1` (no site chrome), `section=okrs|news|events` and
+//! Embedding adds `embed=1` (no site chrome), `section=okrs|news|events|all` and
 //! `theme=light|dark` (default: follow the system).
 //!
 //! Unknown parameters and values are ignored, so an old or hand-edited link still opens.
@@ -20,21 +20,32 @@ pub enum EmbedSection {
     Okrs,
     News,
     Events,
+    /// The three above together.
+    All,
 }
 
 impl EmbedSection {
-    pub const ALL: [EmbedSection; 3] = [EmbedSection::Okrs, EmbedSection::News, EmbedSection::Events];
+    pub const ALL: [EmbedSection; 4] = [EmbedSection::Okrs, EmbedSection::News, EmbedSection::Events, EmbedSection::All];
 
     pub fn slug(self) -> &'static str {
         match self {
             EmbedSection::Okrs => "okrs",
             EmbedSection::News => "news",
             EmbedSection::Events => "events",
+            EmbedSection::All => "all",
         }
     }
 
     pub fn from_slug(slug: &str) -> Option<EmbedSection> {
         EmbedSection::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// The single sections this one shows, in order.
+    pub fn parts(self) -> Vec<EmbedSection> {
+        match self {
+            EmbedSection::All => vec![EmbedSection::Okrs, EmbedSection::News, EmbedSection::Events],
+            single => vec![single],
+        }
     }
 }
 

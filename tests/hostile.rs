@@ -197,3 +197,13 @@ async fn hostile_and_broken_data_catalogue() {
     let hacked = js_sys::Reflect::get(&window(), &"hacked".into()).unwrap();
     assert!(hacked.is_undefined());
 }
+
+#[wasm_bindgen_test]
+fn a_catalog_cannot_point_outside_the_data_folder() {
+    use quarterly::app::api::report_url;
+    assert_eq!(report_url("alpha-omega/2025-q2.json").unwrap(), "data/alpha-omega/2025-q2.json");
+    for path in ["../index.html", "%2e%2e/x.json", "a/./b.json", "/etc/passwd", "https://evil.example/x.json", "a\\b.json", "a/\t../b", ""] {
+        let error = report_url(path).expect_err(path);
+        assert!(error.to_string().contains("data/index.json"), "{path}: {error}");
+    }
+}

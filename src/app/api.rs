@@ -36,11 +36,14 @@ impl FetchError {
 
 /// The URL of a report's JSON, from its catalog path (which must stay inside the data folder).
 pub fn report_url(catalog_path: &str) -> Result<String, FetchError> {
-    let safe = !catalog_path.is_empty()
-        && !catalog_path.starts_with('/')
-        && !catalog_path.contains("..")
-        && !catalog_path.contains(':')
-        && !catalog_path.contains('\\');
+    // Plain names only: no escapes the URL parser would decode ("%2e%2e"), no "." or "..".
+    let plain = |segment: &str| {
+        !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && segment.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    };
+    let safe = catalog_path.split('/').all(plain);
     if safe {
         Ok(format!("data/{catalog_path}"))
     } else {

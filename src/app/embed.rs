@@ -76,7 +76,7 @@ pub fn SectionView(
     filter: Signal<Filter>,
     on_change: Callback<(Filter, bool)>,
 ) -> impl IntoView {
-    let sections: Vec<EmbedSection> = section.map_or(EmbedSection::ALL.to_vec(), |s| vec![s]);
+    let sections = section.unwrap_or(EmbedSection::All).parts();
     let title = report.title.clone();
     sections
         .into_iter()
@@ -90,7 +90,7 @@ pub fn SectionView(
                     "News, blogs and media",
                     view! { <NewsList news=report.news.clone() notes=report.news_notes.clone() /> }.into_any(),
                 ),
-                EmbedSection::Events => (
+                EmbedSection::Events | EmbedSection::All => (
                     "Upcoming events",
                     view! { <EventList events=report.upcoming_events.clone() /> }.into_any(),
                 ),

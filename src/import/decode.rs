@@ -93,9 +93,9 @@ pub fn strip_marks(text: &str) -> (String, Vec<usize>) {
                 position = end;
             }
             None => {
+                // No closing tag anywhere after this one: it and any later <mark> stay as text.
                 unclosed.push(text[..start].matches('\n').count() + 1);
-                out.push_str(&text[position..start + 5]);
-                position = start + 5;
+                break;
             }
         }
     }

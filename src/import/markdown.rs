@@ -4,7 +4,7 @@
 //! keeping HTML as text, turning bare URLs into links and folding the doubled spaces authors type.
 
 use crate::model::{Block, Inline};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 /// Nesting deeper than this (lists in quotes in lists...) is flattened to text, so hostile input
 /// cannot exhaust the stack.
@@ -32,7 +32,9 @@ pub fn parse(text: &str) -> Vec<Node> {
     let line_starts: Vec<usize> =
         std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset).max(1);
-    let mut events = Parser::new_ext(text, options).into_offset_iter().map(|(event, range)| (event, line_of(range.start)));
+    // Merged text events, so that a bare URL with `~` or `_` in it is seen whole.
+    let mut events = TextMergeWithOffset::new(Parser::new_ext(text, options).into_offset_iter())
+        .map(|(event, range)| (event, line_of(range.start)));
     let mut nodes = Vec::new();
     let mut pending_inlines = Vec::new();
     let mut pending_line = 0;
@@ -226,7 +228,8 @@ fn push_inline_event<'a>(
         Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis { children: inlines_until_end(events, depth + 1) }),
         Event::Start(Tag::Strong) => out.push(Inline::Strong { children: inlines_until_end(events, depth + 1) }),
         Event::Start(Tag::Link { dest_url, .. }) => {
-            let children = inlines_until_end(events, depth + 1);
+            // A link's own text never holds another link (`<https://…>`, `[https://…](…)`).
+            let children = without_links(inlines_until_end(events, depth + 1));
             let children = if children.is_empty() { vec![Inline::Text { text: dest_url.to_string() }] } else { children };
             out.push(Inline::Link { url: dest_url.trim().to_string(), children })
         }
@@ -239,6 +242,19 @@ fn push_inline_event<'a>(
         Event::Start(_) => out.extend(inlines_until_end(events, depth + 1)),
         Event::End(_) | Event::Rule => {}
     }
+}
+
+/// Replaces links by their content (no link may nest in another).
+fn without_links(inlines: Vec<Inline>) -> Vec<Inline> {
+    inlines
+        .into_iter()
+        .flat_map(|inline| match inline {
+            Inline::Link { children, .. } => without_links(children),
+            Inline::Emphasis { children } => vec![Inline::Emphasis { children: without_links(children) }],
+            Inline::Strong { children } => vec![Inline::Strong { children: without_links(children) }],
+            other => vec![other],
+        })
+        .collect()
 }
 
 /// All text up to the end of the current element, flattened, without recursion.
@@ -473,6 +489,23 @@ mod tests {
             }
         );
         assert_eq!(plain_text(&content), "Repo: https://github.com/ossf/wg-globalcyberpolicy/. Next");
+    }
+
+    #[test]
+    fn autolinks_and_url_titled_links_do_not_nest() {
+        for md in ["<https://alpha-omega.dev/resources/reports>", "[https://a.example/x](https://a.example/x)"] {
+            let content = first_paragraph(md);
+            match &content[..] {
+                [Inline::Link { children, .. }] => assert!(matches!(&children[..], [Inline::Text { .. }]), "{md}: {children:?}"),
+                other => panic!("{md}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn bare_urls_with_tildes_and_underscores_stay_whole() {
+        let content = first_paragraph("See https://x.edu/~alice/my_talk_notes now");
+        assert!(content.iter().any(|i| matches!(i, Inline::Link { url, .. } if url == "https://x.edu/~alice/my_talk_notes")), "{content:?}");
     }
 
     #[test]

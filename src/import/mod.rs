@@ -179,7 +179,10 @@ fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Op
 fn take_title(nodes: &mut Vec<Node>) -> Option<(String, usize)> {
     let index = nodes.iter().position(|node| match node {
         Node::Heading { level, content, .. } => {
-            *level == 1 || identity::parse_title(&plain_text(content)).is_some()
+            let text = plain_text(content);
+            let names_period = identity::parse_title(&text).is_some();
+            // "# Overview" in a report without a title line is a section, not the title.
+            names_period || (*level == 1 && classify(&text) == Kind::Other)
         }
         Node::Block { .. } => false,
     })?;
@@ -345,6 +348,22 @@ mod tests {
     fn javascript_links_are_kept_as_data_and_warned() {
         let outcome = import_text("2025-Q1-X.md", "# 2025 Q1 X\n\n## Overview\n\n[click](javascript:alert(1))\n");
         assert!(outcome.diagnostics.iter().any(|d| d.line == 5 && d.message.contains("javascript:")));
+    }
+
+    #[test]
+    fn a_section_heading_is_not_taken_for_the_title() {
+        let outcome = import_text("2025-Q3-X.md", "# Overview\n\nHello.\n");
+        let report = outcome.report.unwrap();
+        assert_eq!(report.title, "2025 Q3 X");
+        assert_eq!(report.overview.len(), 1);
+    }
+
+    #[test]
+    fn objectives_written_as_headings_keep_their_key_results() {
+        let md = "# 2025 Q1 X\n\n## OKRs\n\n### Objective 1: Grow\n\n- KR 1.1: a\n\n### Objective 2: Keep\n\n- KR 2.1: b\n";
+        let report = import_text("x.md", md).report.unwrap();
+        let shape: Vec<(String, usize)> = report.objectives.iter().map(|o| (o.id.clone(), o.key_results.len())).collect();
+        assert_eq!(shape, vec![("1".to_string(), 1), ("2".to_string(), 1)]);
     }
 
     #[test]

@@ -154,14 +154,18 @@ fn display_id(label: &Label) -> String {
     }
 }
 
-/// A key result written as prose may carry its status: "... Status: In Progress".
+/// A key result written as prose may carry its status: "... Status: In Progress". Only a
+/// status the vocabulary knows is split off ("a status: page per project" stays text).
 fn split_inline_status(text: Vec<Inline>) -> (Vec<Inline>, Option<Status>) {
     let plain = plain_text(&text);
     let lower = plain.to_ascii_lowercase();
     match lower.rfind("status:") {
         Some(at) if plain.is_char_boundary(at) => {
             let written = plain[at + "status:".len()..].trim().trim_end_matches(['.', ')', ']']).trim();
-            let status = Status::from_written(written);
+            let status = Status::from_written(written).filter(|s| s.kind != StatusKind::Unknown);
+            if status.is_none() {
+                return (text, None);
+            }
             let kept = plain[..at].trim_end().trim_end_matches(['(', '[', '-', '–', '—', ',', ';']).trim_end();
             (vec![Inline::Text { text: kept.to_string() }], status)
         }
@@ -191,7 +195,17 @@ pub fn extract(nodes: Vec<Node>, diagnostics: &mut Diagnostics) -> Okrs {
                 }
             }
             Node::Block { block, .. } => okrs.notes.push(block),
-            Node::Heading { level, content, .. } => okrs.notes.push(Block::Heading { level, content }),
+            // "### Objective 1: …" (or a bold line promoted to a heading) is an objective too.
+            Node::Heading { level, content, line } => {
+                let text = plain_text(&content);
+                if let Some(label) = objective_label(&text) {
+                    okrs.add_objective(label, content);
+                } else if let Some(label) = key_result_label(&text) {
+                    okrs.add_key_result(label, content, None, line, diagnostics);
+                } else {
+                    okrs.notes.push(Block::Heading { level, content });
+                }
+            }
         }
     }
     okrs
@@ -312,6 +326,12 @@ mod tests {
         for text in ["Overview 1", "Objectives", "O 1 thing", "Objective 1.2: x"] {
             assert_eq!(objective_label(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_status_word_that_is_not_a_status_stays_text() {
+        let original = vec![Inline::Text { text: "Publish a status: page per project".into() }];
+        assert_eq!(split_inline_status(original.clone()), (original, None));
     }
 
     #[test]

@@ -75,7 +75,27 @@ fn console_errors(driver: &Driver, expected_failures: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// Saves the current view at desktop and phone widths, light and dark.
+/// axe-core's violations on the current page (rule id, impact, first target and summary).
+fn accessibility_violations(driver: &Driver) -> Vec<String> {
+    static AXE: OnceLock<String> = OnceLock::new();
+    let axe = AXE.get_or_init(|| {
+        std::fs::read_to_string(root().join(".tools/node_modules/axe-core/axe.min.js"))
+            .expect("axe-core is not installed: run scripts/setup")
+    });
+    if driver.execute("return typeof window.axe").as_str() != Some("object") {
+        driver.execute(&format!("{axe}\nreturn null;"));
+    }
+    let result = driver.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v => \
+           `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0].target.join(' ')}: ${v.nodes[0].failureSummary}`))) \
+         .catch(e => done(['axe failed: ' + e]));",
+    );
+    result.as_array().unwrap().iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()
+}
+
+/// Saves the current view at desktop and phone widths, light and dark, and audits each with
+/// axe-core: any violation fails the test.
 fn screenshots(driver: &Driver, name: &str) {
     let folder = root().join("tests/screenshots");
     std::fs::create_dir_all(&folder).unwrap();
@@ -86,8 +106,10 @@ fn screenshots(driver: &Driver, name: &str) {
             // Nothing may widen the page beyond the screen (a phone would zoom out).
             let page_width = driver.execute("return document.documentElement.scrollWidth").as_u64().unwrap_or(0);
             assert!(page_width <= width as u64, "{name} is {page_width}px wide at {width}px");
-            let png = driver.screenshot(width);
             let scheme = if dark { "dark" } else { "light" };
+            let violations = accessibility_violations(driver);
+            assert!(violations.is_empty(), "{name} ({width}px, {scheme}): accessibility violations:\n{}", violations.join("\n"));
+            let png = driver.screenshot(width);
             std::fs::write(folder.join(format!("{name}-{size}-{scheme}.png")), png).unwrap();
         }
     }
@@ -459,13 +481,13 @@ fn embeds_on_another_origin_render_size_themselves_and_stay_isolated() {
              <link rel=\"stylesheet\" href=\"host.css\">\n\
              <script src=\"{base}embed.js\" async></script>\n\
              <script type=\"module\" src=\"{base}quarterly-element.js\"></script>\n\
-             </head><body><h1>Our foundation's OKRs</h1>\n\
+             </head><body><main><h1>Our foundation's OKRs</h1>\n\
              <iframe id=\"frame\" src=\"{base}alpha-omega/2025-q2?objective=2&embed=1&section=okrs\" title=\"Alpha-Omega objectives\" data-quarterly-embed></iframe>\n\
              <quarterly-report id=\"element\" src=\"{base}data/alpha-omega/2025-q2.json\" section=\"okrs\" objective=\"2\"></quarterly-report>\n\
              <quarterly-report id=\"news\" src=\"{base}data/alpha-omega/2025-q2.json\" section=\"news\" theme=\"dark\"></quarterly-report>\n\
              <quarterly-report id=\"broken\" src=\"{base}data/no-such-report.json\" section=\"okrs\"></quarterly-report>\n\
              <iframe id=\"evil\" src=\"{}evil.html\" title=\"Another site\"></iframe>\n\
-             </body></html>",
+             </main></body></html>",
             evil.base()
         ),
     )
@@ -540,9 +562,10 @@ fn embeds_on_another_origin_render_size_themselves_and_stay_isolated() {
     std::thread::sleep(std::time::Duration::from_millis(800));
     let height = iframe_height(&driver);
     assert!(height != 4321.0 && height != 1234.0, "a foreign message resized the iframe to {height}");
-    screenshots(&driver, "host-page");
     let errors = console_errors(&driver, &["no-such-report.json"]);
     assert!(errors.is_empty(), "{errors:?}");
+    // Last: axe-core itself applies inline styles, which the host's strict policy reports.
+    screenshots(&driver, "host-page");
 }
 
 #[test]

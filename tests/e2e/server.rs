@@ -109,7 +109,8 @@ fn handle(
         None => {}
     }
     let file: PathBuf = if relative.is_empty() { root.join("index.html") } else { root.join(&relative) };
-    let safe = !relative.split('/').any(|part| part == "..");
+    // Only plain names below the root: no "..", no absolute path that would replace the root.
+    let safe = Path::new(&relative).components().all(|c| matches!(c, std::path::Component::Normal(_)));
     match (safe, std::fs::read(&file)) {
         (true, Ok(bytes)) if file.is_file() => respond(&mut stream, 200, content_type(&relative), &bytes, headers),
         _ => {
@@ -156,7 +157,8 @@ fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(byte) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(byte) = hex.and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
                 out.push(byte);
                 i += 3;
                 continue;

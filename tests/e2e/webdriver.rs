@@ -159,6 +159,11 @@ impl Driver {
         self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
     }
 
+    /// Runs an asynchronous script; it gets a `done` callback as its last argument.
+    pub fn execute_async(&self, script: &str) -> Value {
+        self.call("POST", "/execute/async", Some(json!({ "script": script, "args": [] })))
+    }
+
     /// The browser console since the last call (chromedriver keeps it per session).
     pub fn console(&self) -> Vec<(String, String)> {
         let entries = self.call("POST", "/se/log", Some(json!({ "type": "browser" })));

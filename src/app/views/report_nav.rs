@@ -18,7 +18,9 @@ fn address(entry: &CatalogEntry, filter: &Filter, same_initiative: bool) -> Stri
 pub fn ReportNav(catalog: Arc<Catalog>, initiative: String, period: Period, filter: Signal<Filter>) -> impl IntoView {
     let navigate = use_navigate();
     let go = move |path: String| navigate(&path, NavigateOptions { scroll: false, ..NavigateOptions::default() });
-    let quarters: Vec<CatalogEntry> = catalog.reports.iter().filter(|e| e.initiative.slug == initiative).cloned().collect();
+    let mut quarters: Vec<CatalogEntry> = catalog.reports.iter().filter(|e| e.initiative.slug == initiative).cloned().collect();
+    // A hand-edited catalog may be in any order.
+    quarters.sort_by_key(|e| e.period);
     let mut initiatives: Vec<CatalogEntry> = Vec::new();
     for entry in &catalog.reports {
         if !initiatives.iter().any(|i| i.initiative.slug == entry.initiative.slug) {
@@ -53,7 +55,16 @@ pub fn ReportNav(catalog: Arc<Catalog>, initiative: String, period: Period, filt
             let text = format!("{label} {}", entry.period);
             view! { <a class="button step" rel=rel href=move || href(&address(&entry, &filter.get(), true))>{text}</a> }.into_any()
         }
-        None => view! { <span class="button step" aria-disabled="true">{label}</span> }.into_any(),
+        None => {
+            let words = if rel == "prev" { "No earlier quarter" } else { "No later quarter" };
+            view! {
+                <span class="button step" aria-disabled="true">
+                    <span aria-hidden="true">{label}</span>
+                    <span class="visually-hidden">{words}</span>
+                </span>
+            }
+            .into_any()
+        }
     };
     let initiative_choice = (initiatives.len() > 1).then(|| {
         let current = initiative.clone();

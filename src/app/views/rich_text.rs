@@ -21,10 +21,13 @@ fn inline_view(inline: Inline) -> AnyView {
 }
 
 /// A link when the target is http(s) or mailto; otherwise its text, marked as an unusable link.
+/// In an iframe embed, links open a new tab: most sites refuse to be shown in a frame.
 #[component]
 pub fn SafeLink(url: String, children: Children) -> impl IntoView {
+    let embedded = use_context::<crate::app::ViewContext>().is_some_and(|context| context.0.get_untracked().embed);
+    let target = embedded.then_some("_blank");
     if is_safe_link(&url) {
-        view! { <a href=url.trim().to_string() rel="noopener noreferrer">{children()}</a> }.into_any()
+        view! { <a href=url.trim().to_string() rel="noopener noreferrer" target=target>{children()}</a> }.into_any()
     } else {
         view! { <span class="unsafe-link" title=format!("Not a web link: {url}")>{children()}</span> }.into_any()
     }
