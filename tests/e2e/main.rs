@@ -592,3 +592,57 @@ fn the_embed_button_gives_snippets_for_exactly_this_view() {
     });
     screenshots(&driver, "embed-panel");
 }
+
+const TAB: &str = "\u{E004}";
+
+/// The focused element's id (or tag) and whether its focus is visible (an outline or a stroke).
+fn focused(driver: &Driver) -> (String, bool) {
+    let value = driver.execute(
+        "const e = document.activeElement; const s = getComputedStyle(e); \
+         const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.stroke !== 'none' && parseFloat(s.strokeWidth) >= 2); \
+         return [e.id || e.getAttribute('aria-label') || (e.type === 'checkbox' ? 'status:' + e.value : e.tagName), visible];",
+    );
+    (value[0].as_str().unwrap_or_default().to_string(), value[1].as_bool().unwrap_or(false))
+}
+
+/// Tabs forward until `wanted` has focus, checking every stop shows its focus.
+fn tab_to(driver: &Driver, wanted: &str) {
+    for _ in 0..60 {
+        driver.press(TAB);
+        let (name, visible) = focused(driver);
+        assert!(visible, "focus on {name} is not visible");
+        if name == wanted {
+            return;
+        }
+    }
+    panic!("Tab never reached {wanted}");
+}
+
+#[test]
+fn the_filters_and_the_table_work_from_the_keyboard_alone() {
+    let site = Server::start(dist_all(), PREFIX);
+    let driver = Driver::start();
+    driver.goto(&site.url("alpha-omega/2025-q2"));
+    wait_rows(&driver, 16);
+    // The chart's segments are reachable and act on Enter.
+    tab_to(&driver, "Objective 2: 2 started — show them");
+    driver.press("\u{E007}");
+    assert_eq!(wait_rows(&driver, 2), vec!["2.1", "2.2"]);
+    let live = driver.wait(".result-count");
+    assert_eq!(driver.attribute(&live, "aria-live").as_deref(), Some("polite"));
+    assert_eq!(driver.text(&live), "2 of 16 key results");
+    // The objective list: arrow keys change it.
+    tab_to(&driver, "objective-filter");
+    driver.press("\u{E015}");
+    driver.wait_until("objective 3", || driver.url().contains("objective=3"));
+    // A status checkbox: Space toggles it (started is already on; add on-target).
+    tab_to(&driver, "status:on-target");
+    driver.press(" ");
+    assert_eq!(wait_rows(&driver, 2), vec!["3.2", "3.3"]);
+    // The search field, then on past the table to the news links.
+    tab_to(&driver, "text-filter");
+    driver.press("ai");
+    assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
+    driver.wait_until("the count to be announced", || driver.text(&driver.wait(".result-count")) == "1 of 16 key results");
+    tab_to(&driver, "A");
+}

@@ -159,6 +159,15 @@ impl Driver {
         self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
     }
 
+    /// Presses keys on whatever has focus, as a keyboard user would ("\u{E004}" is Tab).
+    pub fn press(&self, keys: &str) {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|key| [json!({"type": "keyDown", "value": key.to_string()}), json!({"type": "keyUp", "value": key.to_string()})])
+            .collect();
+        self.call("POST", "/actions", Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})));
+    }
+
     /// Runs an asynchronous script; it gets a `done` callback as its last argument.
     pub fn execute_async(&self, script: &str) -> Value {
         self.call("POST", "/execute/async", Some(json!({ "script": script, "args": [] })))
