@@ -27,7 +27,9 @@ with open(index_path, encoding="utf-8") as f:
 inline = re.compile(r'<script type="module">(.*?)</script>', re.DOTALL)
 match = inline.search(html)
 if match:
-    code = match.group(1).strip() + "\n"
+    # The wasm instance's exports, for the benchmark's memory figure (Trunk already exposes the
+    # JS bindings as window.wasmBindings).
+    code = match.group(1).strip().replace("window.wasmBindings = bindings;", "window.wasmBindings = bindings;\nwindow.quarterlyWasm = wasm;") + "\n"
     digest = hashlib.sha256(code.encode()).hexdigest()[:16]
     name = f"start-{digest}.js"
     with open(os.path.join(staging, name), "w", encoding="utf-8") as f:

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod embed;
+pub mod perf;
 pub mod views;
 
 use crate::model::Catalog;

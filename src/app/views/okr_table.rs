@@ -43,6 +43,8 @@ pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callba
 /// The table itself: one row group per objective, one row per key result that matches.
 #[component]
 pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>) -> impl IntoView {
+    // Effects run once the view is in the document: mark when its rows are painted.
+    Effect::new(|_| crate::app::perf::mark_after_paint("okr-table-painted"));
     let rows = move || {
         let filtered = apply(&report, &filter.get());
         filtered

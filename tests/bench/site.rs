@@ -1,0 +1,249 @@
+//! `cargo bench --bench site`: builds the release site and prints, from one run in headless
+//! Chromium on 127.0.0.1, what the viewer costs a reader, beside the same figure for a static
+//! HTML page of the same report (the physical limit). Figures, never pass/fail: the machine is
+//! noisy, so compare the ratios. Writes the tables to `docs/benchmark.md` too.
+
+#[allow(dead_code)]
+#[path = "../e2e/server.rs"]
+mod server;
+#[allow(dead_code)]
+#[path = "../e2e/webdriver.rs"]
+mod webdriver;
+
+use quarterly::model::{Catalog, CatalogEntry, Inline, KeyResult, Objective, Period, Report, Status};
+use serde_json::json;
+use server::Server;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use webdriver::Driver;
+
+const LOADS: usize = 15;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn build() -> PathBuf {
+    let dist = root().join("target/bench-dist");
+    let output = Command::new("trunk")
+        .args(["build", "--release", "--public-url", "/", "--dist"])
+        .arg(&dist)
+        .current_dir(root())
+        .output()
+        .expect("trunk is not installed: run scripts/setup");
+    assert!(output.status.success(), "trunk build failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    dist
+}
+
+fn compressed(path: &Path, tool: &str, args: &[&str]) -> Option<usize> {
+    let output = Command::new(tool).args(args).arg(path).output().ok()?;
+    output.status.success().then_some(output.stdout.len())
+}
+
+fn file_starting(dist: &Path, prefix: &str, suffix: &str) -> PathBuf {
+    std::fs::read_dir(dist)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with(prefix) && name.ends_with(suffix) && !name.contains("element")
+        })
+        .unwrap_or_else(|| panic!("no {prefix}*{suffix} in {}", dist.display()))
+}
+
+/// A report with `count` key results over ten objectives, for filtering at scale.
+fn synthetic(count: usize) -> Report {
+    let statuses = ["On Target", "In Progress", "Started", "Not Started", "Completed"];
+    let words = ["audit", "fund", "publish", "scan", "train", "review", "ship", "measure"];
+    let objectives = (1..=10)
+        .map(|o| Objective {
+            id: o.to_string(),
+            title: vec![Inline::Text { text: format!("Objective number {o} of the synthetic report") }],
+            key_results: (1..=count / 10 + usize::from(o <= count % 10))
+                .map(|k| KeyResult {
+                    id: format!("{o}.{k}"),
+                    text: vec![Inline::Text {
+                        text: format!("{} the {k}th thing for objective {o} across the ecosystem by the end of the year", words[(o * 7 + k) % words.len()]),
+                    }],
+                    status: Status::from_written(statuses[(o + k) % statuses.len()]),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut report: Report = serde_json::from_value(json!({
+        "format": 1, "source": "synthetic.md", "initiative": {"name": "Bench", "slug": "bench"},
+        "period": {"year": 2025, "quarter": 2}, "title": format!("Synthetic report with {count} key results")
+    }))
+    .unwrap();
+    report.objectives = objectives;
+    report
+}
+
+/// The same report as a static page: the site's stylesheet, the table, and the same mark.
+fn static_page(report: &Report, css: &str) -> String {
+    let mut rows = String::new();
+    for objective in &report.objectives {
+        let _ = write!(rows, "<tbody><tr class=\"objective-row\"><th colspan=\"3\">Objective {}: {}</th></tr>", objective.id, escape(&quarterly::model::plain_text(&objective.title)));
+        for kr in &objective.key_results {
+            let status = kr.status.as_ref().map_or("No status", |s| s.kind.label());
+            let _ = write!(
+                rows,
+                "<tr class=\"key-result\"><th scope=\"row\" class=\"kr-id\">KR {}</th><td>{}</td><td><span class=\"status\">{status}</span></td></tr>",
+                kr.id,
+                escape(&quarterly::model::plain_text(&kr.text))
+            );
+        }
+        rows.push_str("</tbody>");
+    }
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <link rel=\"icon\" href=\"data:,\"><title>{}</title><link rel=\"stylesheet\" href=\"/{css}\"><script src=\"/mark.js\" defer></script></head>\
+         <body><main><h1>{}</h1><table class=\"okr-table\"><thead><tr><th>Key result</th><th>Description</th><th>Status</th></tr></thead>{rows}</table></main></body></html>",
+        escape(&report.title),
+        escape(&report.title)
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Milliseconds from navigation start to the "okr-table-painted" mark, in a fresh browser.
+fn load_time(url: &str, throttle: f64) -> (f64, usize, f64) {
+    let driver = Driver::start();
+    driver.devtools("Network.enable", json!({}));
+    driver.devtools("Network.setCacheDisabled", json!({"cacheDisabled": true}));
+    driver.devtools("Emulation.setCPUThrottlingRate", json!({"rate": throttle}));
+    driver.goto("about:blank");
+    driver.goto(url);
+    let mut mark = None;
+    for _ in 0..400 {
+        let value = driver.execute(
+            "const m = performance.getEntriesByName('okr-table-painted')[0]; return m ? m.startTime : null;",
+        );
+        if let Some(time) = value.as_f64() {
+            mark = Some(time);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    // Long tasks are only given to observers; `buffered` hands over those since navigation.
+    let tasks = driver.execute_async(
+        "const done = arguments[arguments.length - 1]; const seen = []; \
+         new PerformanceObserver(list => seen.push(...list.getEntries().map(t => t.duration))).observe({ type: 'longtask', buffered: true }); \
+         setTimeout(() => done(seen), 100);",
+    );
+    let tasks: Vec<f64> = tasks.as_array().map(|a| a.iter().filter_map(|v| v.as_f64()).collect()).unwrap_or_default();
+    (mark.expect("the table was never painted"), tasks.len(), tasks.iter().cloned().fold(0.0, f64::max))
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn main() {
+    let dist = build();
+    let mut out = String::new();
+    let commit = Command::new("git").args(["rev-parse", "--short", "HEAD"]).output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+    let cpu = std::fs::read_to_string("/proc/cpuinfo").ok().and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())).unwrap_or_default();
+    let _ = writeln!(out, "# quarterly benchmark\n\ncommit {commit}, {cpu}, {} cores, Chromium headless on 127.0.0.1\n", std::thread::available_parallelism().map_or(0, |n| n.get()));
+
+    // 1. Bytes shipped.
+    let _ = writeln!(out, "## Bytes shipped\n\n| file | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|");
+    let css = file_starting(&dist, "quarterly-", ".css");
+    let files = [
+        ("wasm", file_starting(&dist, "quarterly-", "_bg.wasm")),
+        ("JS glue", file_starting(&dist, "quarterly-", ".js")),
+        ("start script", file_starting(&dist, "start-", ".js")),
+        ("CSS", css.clone()),
+        ("data: index.json", dist.join("data/index.json")),
+        ("data: 2025 Q2 report", dist.join("data/alpha-omega/2025-q2.json")),
+    ];
+    for (name, path) in &files {
+        let raw = std::fs::metadata(path).map(|m| m.len() as usize).unwrap_or(0);
+        let gzip = compressed(path, "gzip", &["-9", "-c"]).map_or("n/a".into(), |n| n.to_string());
+        let brotli = compressed(path, "brotli", &["-q", "11", "-c"]).map_or("n/a (no brotli command)".into(), |n| n.to_string());
+        let _ = writeln!(out, "| {name} | {raw} | {gzip} | {brotli} |");
+    }
+
+    // 2. Navigation to painted OKR table, beside a static page of the same report.
+    let server = Server::start(&dist, "/");
+    server.set_header("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'");
+    let report: Report = serde_json::from_str(&std::fs::read_to_string(dist.join("data/alpha-omega/2025-q2.json")).unwrap()).unwrap();
+    let css_name = css.file_name().unwrap().to_string_lossy().into_owned();
+    std::fs::write(dist.join("static.html"), static_page(&report, &css_name)).unwrap();
+    std::fs::write(
+        dist.join("mark.js"),
+        "requestAnimationFrame(() => setTimeout(() => performance.mark('okr-table-painted')));\n",
+    )
+    .unwrap();
+    let _ = writeln!(out, "\n## Navigation to the painted OKR table (2025 Q2 Alpha-Omega, {LOADS} fresh loads each)\n\n| CPU | viewer median | viewer worst | static page median | static worst | ratio (medians) | long tasks in viewer loads (longest) |\n|---|---|---|---|---|---|---|");
+    for throttle in [1.0, 4.0] {
+        let (mut app, mut plain, mut tasks, mut longest) = (Vec::new(), Vec::new(), 0, 0.0f64);
+        for _ in 0..LOADS {
+            let (time, count, long) = load_time(&server.url("alpha-omega/2025-q2"), throttle);
+            app.push(time);
+            tasks += count;
+            longest = longest.max(long);
+            plain.push(load_time(&server.url("static.html"), throttle).0);
+        }
+        let (app_worst, plain_worst) = (app.iter().cloned().fold(0.0, f64::max), plain.iter().cloned().fold(0.0, f64::max));
+        let (app_median, plain_median) = (median(&mut app), median(&mut plain));
+        let _ = writeln!(
+            out,
+            "| {throttle}x | {app_median:.0} ms | {app_worst:.0} ms | {plain_median:.0} ms | {plain_worst:.0} ms | {:.2} | {tasks} ({longest:.0} ms) |",
+            app_median / plain_median
+        );
+    }
+
+    // 3 and 4. Filtering and memory at scale (synthetic reports).
+    let _ = writeln!(out, "\n## Filtering and memory at scale (synthetic reports, 1x CPU)\n\n| key results | type a character | clear it | change objective | JS heap + wasm memory after load | longest task while loading |\n|---|---|---|---|---|---|");
+    for count in [16usize, 1000, 10000] {
+        let report = synthetic(count);
+        let data = dist.join("data");
+        std::fs::create_dir_all(data.join("bench")).unwrap();
+        std::fs::write(data.join("bench/2025-q2.json"), serde_json::to_string(&report).unwrap()).unwrap();
+        let mut catalog: Catalog = serde_json::from_str(&std::fs::read_to_string(data.join("index.json")).unwrap()).unwrap();
+        catalog.reports.retain(|e| e.initiative.slug != "bench");
+        catalog.reports.push(CatalogEntry { initiative: report.initiative.clone(), period: Period { year: 2025, quarter: 2 }, title: report.title.clone(), path: "bench/2025-q2.json".into() });
+        std::fs::write(data.join("index.json"), serde_json::to_string(&catalog).unwrap()).unwrap();
+        let driver = Driver::start();
+        driver.goto(&server.url("bench/2025-q2"));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+        while driver.execute("return document.querySelectorAll('tr.key-result').length").as_u64() != Some(count as u64) {
+            assert!(std::time::Instant::now() < deadline, "the {count}-row table never appeared");
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        driver.execute("window.__events = []; new PerformanceObserver(l => window.__events.push(...l.getEntries().filter(e => e.interactionId).map(e => e.duration))).observe({type: 'event', durationThreshold: 16, buffered: false}); return null;");
+        let long_tasks = driver.execute_async(
+            "const done = arguments[arguments.length - 1]; const seen = []; \
+             new PerformanceObserver(list => seen.push(...list.getEntries().map(t => t.duration))).observe({ type: 'longtask', buffered: true }); \
+             setTimeout(() => done(seen.length ? Math.max(...seen) : 0), 100);",
+        );
+        let memory = driver.execute("return (performance.memory ? performance.memory.usedJSHeapSize : 0) + (window.quarterlyWasm ? window.quarterlyWasm.memory.buffer.byteLength : 0);").as_f64().unwrap_or(0.0);
+        let interaction = |action: &dyn Fn()| {
+            driver.execute("window.__events = []; return null;");
+            action();
+            std::thread::sleep(std::time::Duration::from_millis(600));
+            let worst = driver.execute("return window.__events.length ? Math.max(...window.__events) : null;");
+            worst.as_f64().map_or("< 16 ms (below Event Timing's floor)".to_string(), |ms| format!("{ms:.0} ms"))
+        };
+        let input = driver.wait("#text-filter");
+        driver.click(&input);
+        let typed = interaction(&|| driver.press("z"));
+        let cleared = interaction(&|| driver.press("\u{E003}"));
+        let select = driver.wait("#objective-filter");
+        driver.click(&select);
+        let objective = interaction(&|| driver.press("\u{E015}\u{E007}"));
+        let _ = writeln!(out, "| {count} | {typed} | {cleared} | {objective} | {:.1} MB | {:.0} ms |", memory / 1e6, long_tasks.as_f64().unwrap_or(0.0));
+        drop(driver);
+    }
+    let _ = writeln!(out, "\nImporter throughput: `cargo run --release --bin quarterly-bench`.");
+    println!("{out}");
+    let report = root().join("docs/benchmark.md");
+    std::fs::create_dir_all(report.parent().unwrap()).unwrap();
+    std::fs::write(&report, &out).unwrap();
+    eprintln!("written to {}", report.display());
+}
