@@ -213,3 +213,40 @@ async fn a_chart_segment_filters_to_its_objective_and_status_by_click_or_keyboar
     settle().await;
     assert_eq!(filter.get_untracked().statuses, vec![StatusKind::Completed]);
 }
+
+#[wasm_bindgen_test]
+async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
+    use quarterly::app::views::okr_table::{OkrTable, ROWS_PER_PAGE};
+    use quarterly::model::{KeyResult, Objective};
+    let mut big = (*report()).clone();
+    big.objectives = (1..=3)
+        .map(|o| Objective {
+            id: o.to_string(),
+            title: vec![Inline::Text { text: format!("Objective {o}") }],
+            key_results: (1..=150)
+                .map(|k| KeyResult { id: format!("{o}.{k}"), text: vec![Inline::Text { text: format!("Result {k}") }], status: Status::from_written("Started") })
+                .collect(),
+        })
+        .collect();
+    let big = Arc::new(big);
+    let filter = RwSignal::new(Filter::default());
+    let root = container();
+    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || view! { <OkrTable report=big.clone() filter=filter.into() /> })));
+    settle().await;
+    assert_eq!(row_ids(&root).len(), ROWS_PER_PAGE);
+    assert_eq!(text(&root, ".more-rows button"), "Show 200 more (250 not shown yet)");
+    // The second objective's header still counts all of its matching key results.
+    assert!(text(&root, "tbody[data-objective='2'] .objective-count").contains("150 key results"));
+    root.query_selector(".more-rows button").unwrap().unwrap().unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(row_ids(&root).len(), 400);
+    assert_eq!(text(&root, ".more-rows button"), "Show 50 more (50 not shown yet)");
+    // A new filter starts from the first page again.
+    filter.set(Filter { text: "result".into(), ..Filter::default() });
+    settle().await;
+    assert_eq!(row_ids(&root).len(), ROWS_PER_PAGE);
+    filter.set(Filter { objective: Some("3".into()), ..Filter::default() });
+    settle().await;
+    assert_eq!(row_ids(&root).len(), 150);
+    assert!(root.query_selector(".more-rows").unwrap().is_none());
+}

@@ -40,20 +40,50 @@ pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callba
     }
 }
 
+/// Key-result rows laid out at once; more on request. Laying out thousands of rows is what makes
+/// filtering a huge report slow, not computing the filter.
+pub const ROWS_PER_PAGE: usize = 200;
+
 /// The table itself: one row group per objective, one row per key result that matches.
 #[component]
 pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>) -> impl IntoView {
     // Effects run once the view is in the document: mark when its rows are painted.
     Effect::new(|_| crate::app::perf::mark_after_paint("okr-table-painted"));
+    let limit = RwSignal::new(ROWS_PER_PAGE);
+    // A new filter starts again from the first page.
+    Effect::new(move |previous: Option<Filter>| {
+        let current = filter.get();
+        if previous.is_some_and(|previous| previous != current) {
+            limit.set(ROWS_PER_PAGE);
+        }
+        current
+    });
+    let shown = {
+        let report = report.clone();
+        Memo::new(move |_| apply(&report, &filter.get()).shown)
+    };
     let rows = move || {
         let filtered = apply(&report, &filter.get());
+        let mut budget = limit.get();
         filtered
             .groups
             .into_iter()
-            .map(|(objective_index, key_result_indices)| {
+            .map_while(|(objective_index, mut key_result_indices)| {
+                if budget == 0 && !key_result_indices.is_empty() {
+                    return None;
+                }
+                let matching = key_result_indices.len();
+                let on_this_page = matching.min(budget);
+                key_result_indices.truncate(on_this_page);
+                budget -= on_this_page;
+                Some((objective_index, key_result_indices, matching))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|(objective_index, key_result_indices, matching)| {
                 let objective = &report.objectives[objective_index];
                 let total = objective.key_results.len();
-                let shown = key_result_indices.len();
+                let shown = matching;
                 let count = if total == 0 {
                     String::new()
                 } else if shown == total {
@@ -107,6 +137,19 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>) -> impl IntoView {
                 {rows}
             </table>
         </div>
+        {move || {
+            let hidden = shown.get().saturating_sub(limit.get());
+            (hidden > 0).then(|| {
+                let next = hidden.min(ROWS_PER_PAGE);
+                view! {
+                    <p class="more-rows">
+                        <button type="button" class="button" on:click=move |_| limit.update(|l| *l += ROWS_PER_PAGE)>
+                            {format!("Show {next} more ({hidden} not shown yet)")}
+                        </button>
+                    </p>
+                }
+            })
+        }}
     }
 }
 
