@@ -241,6 +241,10 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
     settle().await;
     assert_eq!(row_ids(&root).len(), 400);
     assert_eq!(text(&root, ".more-rows button"), "Show 50 more (50 not shown yet)");
+    // Printing shows every row.
+    window().dispatch_event(&web_sys::Event::new("beforeprint").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(row_ids(&root).len(), 450);
     // A new filter starts from the first page again.
     filter.set(Filter { text: "result".into(), ..Filter::default() });
     settle().await;

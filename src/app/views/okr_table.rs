@@ -58,6 +58,9 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>) -> impl IntoView {
         }
         current
     });
+    // A printed report shows every row.
+    let print = window_event_listener_untyped("beforeprint", move |_| limit.set(usize::MAX));
+    on_cleanup(move || print.remove());
     let shown = {
         let report = report.clone();
         Memo::new(move |_| apply(&report, &filter.get()).shown)
@@ -143,7 +146,7 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>) -> impl IntoView {
                 let next = hidden.min(ROWS_PER_PAGE);
                 view! {
                     <p class="more-rows">
-                        <button type="button" class="button" on:click=move |_| limit.update(|l| *l += ROWS_PER_PAGE)>
+                        <button type="button" class="button" on:click=move |_| limit.update(|l| *l = l.saturating_add(ROWS_PER_PAGE))>
                             {format!("Show {next} more ({hidden} not shown yet)")}
                         </button>
                     </p>
