@@ -95,6 +95,19 @@ pub struct Okrs {
 }
 
 impl Okrs {
+    /// Adds text that starts with an objective or key-result id; gives it back otherwise.
+    fn add_labelled(&mut self, content: Vec<Inline>, line: usize, diagnostics: &mut Diagnostics) -> Result<(), Vec<Inline>> {
+        let text = plain_text(&content);
+        if let Some(label) = objective_label(&text) {
+            self.add_objective(label, content);
+        } else if let Some(label) = key_result_label(&text) {
+            self.add_key_result(label, content, None, line, diagnostics);
+        } else {
+            return Err(content);
+        }
+        Ok(())
+    }
+
     fn add_objective(&mut self, label: Label, content: Vec<Inline>) {
         let title = unwrap_sole_emphasis(drop_prefix_chars(content, label.length));
         self.objectives.push(Objective { id: label.minor, title, key_results: Vec::new() });
@@ -185,24 +198,14 @@ pub fn extract(nodes: Vec<Node>, diagnostics: &mut Diagnostics) -> Okrs {
                 read_list(ordered, items, line, &part_lines, &mut okrs, diagnostics)
             }
             Node::Block { block: Block::Paragraph { content }, line, .. } => {
-                let text = plain_text(&content);
-                if let Some(label) = objective_label(&text) {
-                    okrs.add_objective(label, content);
-                } else if let Some(label) = key_result_label(&text) {
-                    okrs.add_key_result(label, content, None, line, diagnostics);
-                } else {
+                if let Err(content) = okrs.add_labelled(content, line, diagnostics) {
                     okrs.notes.push(Block::Paragraph { content });
                 }
             }
             Node::Block { block, .. } => okrs.notes.push(block),
             // "### Objective 1: …" (or a bold line promoted to a heading) is an objective too.
             Node::Heading { level, content, line } => {
-                let text = plain_text(&content);
-                if let Some(label) = objective_label(&text) {
-                    okrs.add_objective(label, content);
-                } else if let Some(label) = key_result_label(&text) {
-                    okrs.add_key_result(label, content, None, line, diagnostics);
-                } else {
+                if let Err(content) = okrs.add_labelled(content, line, diagnostics) {
                     okrs.notes.push(Block::Heading { level, content });
                 }
             }
@@ -276,12 +279,7 @@ fn read_list(
                 continue;
             }
         };
-        let text = plain_text(&lead);
-        if let Some(label) = objective_label(&text) {
-            okrs.add_objective(label, lead);
-        } else if let Some(label) = key_result_label(&text) {
-            okrs.add_key_result(label, lead, None, line, diagnostics);
-        } else {
+        if okrs.add_labelled(lead, line, diagnostics).is_err() {
             unmatched.push(item);
             continue;
         }

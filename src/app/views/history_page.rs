@@ -5,7 +5,8 @@ use super::not_found::NotFound;
 use super::status_badge::StatusBadge;
 use crate::app::api::fetch_reports;
 use super::embed_panel::EmbedPanel;
-use crate::app::{href, CatalogResource, ViewContext};
+use super::report_page::{with_catalog, Loading};
+use crate::app::{href, ViewContext};
 use crate::history::{timeline, Appearance, Timeline};
 use crate::model::{CatalogEntry, Period, Report};
 use crate::url_state::{history_path, print_query, report_path};
@@ -16,23 +17,15 @@ use std::sync::Arc;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let CatalogResource(catalog) = expect_context::<CatalogResource>();
     let params = use_params_map();
-    move || match catalog.get() {
-        None => view! { <p class="loading" role="status">"Loading the list of reports…"</p> }.into_any(),
-        Some(Err(error)) => view! {
-            <ErrorPanel error=error what="the list of reports" on_retry=Callback::new(move |_| catalog.refetch()) />
+    with_catalog(move |catalog| {
+        let slug = params.with(|p| p.get("initiative")).unwrap_or_default();
+        let entries: Vec<CatalogEntry> = catalog.reports.iter().filter(|e| e.initiative.slug == slug).cloned().collect();
+        if entries.is_empty() {
+            return view! { <NotFound message=format!("There is no initiative called “{slug}” here.") /> }.into_any();
         }
-        .into_any(),
-        Some(Ok(catalog)) => {
-            let slug = params.with(|p| p.get("initiative")).unwrap_or_default();
-            let entries: Vec<CatalogEntry> = catalog.reports.iter().filter(|e| e.initiative.slug == slug).cloned().collect();
-            if entries.is_empty() {
-                return view! { <NotFound message=format!("There is no initiative called “{slug}” here.") /> }.into_any();
-            }
-            view! { <HistoryLoader entries=entries /> }.into_any()
-        }
-    }
+        view! { <HistoryLoader entries=entries /> }.into_any()
+    })
 }
 
 #[component]
@@ -60,7 +53,7 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
                 <h1>"Every key result, quarter by quarter"</h1>
             </header>
             {move || match loaded.get() {
-                None => view! { <p class="loading" role="status">"Loading every quarter…"</p> }.into_any(),
+                None => view! { <Loading what="every quarter" /> }.into_any(),
                 Some(results) => {
                     let mut reports: Vec<Arc<Report>> = Vec::new();
                     let mut failures = Vec::new();

@@ -11,25 +11,31 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
-/// Waits for the catalog, then shows what `choose` picks from it.
-#[component]
-fn WithCatalog(choose: fn(&Catalog, Option<String>, Option<String>) -> Result<CatalogEntry, String>) -> impl IntoView {
+/// Waits for the shared catalog (with a loading state and an error panel with Retry), then shows
+/// what `render` makes of it. Every page that needs the catalog goes through here.
+pub fn with_catalog(render: impl Fn(Arc<Catalog>) -> AnyView + Send + Sync + 'static) -> impl IntoView {
     let CatalogResource(catalog) = expect_context::<CatalogResource>();
-    let params = use_params_map();
     move || match catalog.get() {
         None => view! { <Loading what="the list of reports" /> }.into_any(),
         Some(Err(error)) => view! {
             <ErrorPanel error=error what="the list of reports" on_retry=Callback::new(move |_| catalog.refetch()) />
         }
         .into_any(),
-        Some(Ok(catalog)) => {
-            let (initiative, period) = params.with(|p| (p.get("initiative"), p.get("period")));
-            match choose(&catalog, initiative, period) {
-                Ok(entry) => view! { <ReportLoader entry=entry catalog=catalog.clone() /> }.into_any(),
-                Err(message) => view! { <NotFound message=message /> }.into_any(),
-            }
-        }
+        Some(Ok(catalog)) => render(catalog),
     }
+}
+
+/// Shows the catalog entry `choose` picks from the route's parameters, or why there is none.
+#[component]
+fn WithCatalog(choose: fn(&Catalog, Option<String>, Option<String>) -> Result<CatalogEntry, String>) -> impl IntoView {
+    let params = use_params_map();
+    with_catalog(move |catalog| {
+        let (initiative, period) = params.with(|p| (p.get("initiative"), p.get("period")));
+        match choose(&catalog, initiative, period) {
+            Ok(entry) => view! { <ReportLoader entry=entry catalog=catalog.clone() /> }.into_any(),
+            Err(message) => view! { <NotFound message=message /> }.into_any(),
+        }
+    })
 }
 
 /// `/`: the newest report of the catalog's default initiative.
@@ -90,7 +96,8 @@ fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
     }
 }
 
+/// The loading state, announced to screen readers.
 #[component]
-fn Loading(what: &'static str) -> impl IntoView {
+pub fn Loading(what: &'static str) -> impl IntoView {
     view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }
 }
