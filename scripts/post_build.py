@@ -6,6 +6,9 @@ on static hosts without rewrites.
   scripts, so it moves into its own file, loaded with a subresource-integrity hash.
 - 404.html becomes a copy of the app, so /<initiative>/<year>-q<n> links open on hosts that
   serve 404.html for unknown paths.
+- boot.js, the one script before the first paint: see BOOT below.
+- quarterly-prerender then writes each report's first view as static HTML (the app takes over
+  from it), with 404.html as the plain app page.
 - quarterly-element.js defines the <quarterly-report> custom element for other sites: it needs
   the hashed names of this build's wasm, JS glue and stylesheet, known only now.
 """
@@ -13,6 +16,7 @@ import base64
 import hashlib
 import os
 import re
+import subprocess
 import sys
 from html import escape as html_escape
 
@@ -24,24 +28,41 @@ index_path = os.path.join(staging, "index.html")
 with open(index_path, encoding="utf-8") as f:
     html = f.read()
 
+# Runs before the first paint. A pre-rendered page shows its report at once (its path is in
+# <meta name="quarterly-page">). Any other view, whether a view the query chooses (embedded,
+# filtered, themed) or another address this page was served for, would flash the wrong content
+# first: it stays hidden until the app shows it (quarterly.css reveals the page after a few
+# seconds anyway, should the app never start).
+BOOT = """(function () {
+  var meta = function (name) { var m = document.querySelector('meta[name="' + name + '"]'); return m && m.getAttribute("content"); };
+  var page = meta("quarterly-page");
+  if (page !== null && (location.search.length > 1 || meta("quarterly-base") + page.slice(1) !== location.pathname)) {
+    document.documentElement.classList.add("q-pending");
+  }
+})();
+"""
+
+def script_file(prefix, code, module):
+    """Writes `code` to a hashed file and returns its script tag, with an integrity hash."""
+    name = f"{prefix}-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
+    with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
+        f.write(code)
+    sri = base64.b64encode(hashlib.sha384(code.encode()).digest()).decode()
+    kind = ' type="module"' if module else ""
+    return f'<script{kind} src="{public_url}{name}" integrity="sha384-{sri}"></script>'
+
 inline = re.compile(r'<script type="module">(.*?)</script>', re.DOTALL)
 match = inline.search(html)
 if match:
     # The wasm instance's exports, for the benchmark's memory figure (Trunk already exposes the
     # JS bindings as window.wasmBindings).
     code = match.group(1).strip().replace("window.wasmBindings = bindings;", "window.wasmBindings = bindings;\nwindow.quarterlyWasm = wasm;") + "\n"
-    digest = hashlib.sha256(code.encode()).hexdigest()[:16]
-    name = f"start-{digest}.js"
-    with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
-        f.write(code)
-    sri = base64.b64encode(hashlib.sha384(code.encode()).digest()).decode()
-    tag = f'<script type="module" src="{public_url}{name}" integrity="sha384-{sri}"></script>'
-    html = html[: match.start()] + tag + html[match.end():]
+    html = html[: match.start()] + script_file("start", code, True) + html[match.end():]
 
 # Where the site lives, for the app's links and data (the strict policy's base-uri 'none'
 # rules out a <base> element).
 meta = f'<meta name="quarterly-base" content="{html_escape(public_url)}" />'
-html = html.replace('<meta name="quarterly-app"', meta + '\n    <meta name="quarterly-app"', 1)
+html = html.replace('<meta name="quarterly-app"', meta + "\n    " + script_file("boot", BOOT, False) + '\n    <meta name="quarterly-app"', 1)
 html = html.replace('href="data/index.json"', f'href="{html_escape(public_url)}data/index.json"')
 if inline.search(html):
     sys.exit("post_build: an inline script is left in index.html")
@@ -109,3 +130,7 @@ with open(os.path.join(staging, "quarterly-element.js"), "w", encoding="utf-8") 
 for page in ("index.html", "404.html"):
     with open(os.path.join(staging, page), "w", encoding="utf-8") as f:
         f.write(html)
+
+prerender = subprocess.run(["cargo", "run", "--quiet", "--locked", "--bin", "quarterly-prerender", "--", staging])
+if prerender.returncode != 0:
+    sys.exit("post_build: quarterly-prerender failed (see above)")

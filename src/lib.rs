@@ -1,7 +1,8 @@
 //! quarterly: publish, read, filter and embed an open-source foundation's quarterly reports.
 //!
 //! Data flows one way: Markdown report -> [`import`] -> JSON ([`model`]) -> fetch -> [`filter`]
-//! -> view. Everything but the `app` module is plain Rust that builds and tests natively.
+//! -> view. Everything but the `app` module is plain Rust that builds and tests natively; `app` (Leptos)
+//! runs in the browser and, natively, renders each report's first view to static HTML.
 
 pub mod filter;
 pub mod history;
@@ -9,5 +10,4 @@ pub mod import;
 pub mod model;
 pub mod url_state;
 
-#[cfg(target_arch = "wasm32")]
 pub mod app;

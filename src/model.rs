@@ -228,6 +228,19 @@ impl Catalog {
     pub fn newest(&self, initiative: &str) -> Option<&CatalogEntry> {
         self.reports.iter().filter(|entry| entry.initiative.slug == initiative).max_by_key(|entry| entry.period)
     }
+
+    /// The report the site opens on: the default initiative's newest, else the newest of all.
+    pub fn latest(&self) -> Option<&CatalogEntry> {
+        self.newest(&self.default_initiative).or_else(|| self.reports.iter().max_by_key(|entry| entry.period))
+    }
+
+    /// The report an initiative published before `period` (what "since last quarter" compares).
+    pub fn previous(&self, initiative: &str, period: Period) -> Option<&CatalogEntry> {
+        self.reports
+            .iter()
+            .filter(|entry| entry.initiative.slug == initiative && entry.period < period)
+            .max_by_key(|entry| entry.period)
+    }
 }
 
 impl Report {

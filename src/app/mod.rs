@@ -3,12 +3,15 @@
 
 pub mod api;
 pub mod embed;
+pub mod loaded;
 pub mod perf;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod views;
 
 use crate::model::Catalog;
-use api::FetchError;
 use leptos::prelude::*;
+use loaded::{load_catalog, Loaded, Preloaded, PreloadedData};
 use crate::url_state::{parse_view, ViewOptions};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
@@ -20,8 +23,8 @@ use views::report_page::{LatestReportPage, ReportPage};
 use views::search_page::{SearchForm, SearchPage};
 
 /// The catalog (`index.json`), loaded once and shared by every page.
-#[derive(Clone, Copy)]
-pub struct CatalogResource(pub LocalResource<Result<Arc<Catalog>, FetchError>>);
+#[derive(Clone)]
+pub struct CatalogResource(pub Loaded<Arc<Catalog>>);
 
 /// A link target for a site path ("/alpha-omega/2025-q2"), under the site's base.
 pub fn href(path: &str) -> String {
@@ -32,21 +35,69 @@ pub fn href(path: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct ViewContext(pub Memo<ViewOptions>);
 
-/// Mounts the viewer on the page's body.
+/// Mounts the viewer on the page's body. A page pre-rendered at build time carries its first
+/// view's data inline: the app renders that view at once and replaces the static copy in the
+/// same task, so no frame shows anything but the report.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
     // The same wasm also backs <quarterly-report> on other sites: only the site's own page
     // (marked by a meta tag in index.html) mounts the app.
     let is_site = document().query_selector("meta[name='quarterly-app']").ok().flatten().is_some();
-    if is_site {
-        leptos::mount::mount_to_body(App);
+    if !is_site {
+        return;
     }
+    let preloaded = read_preloaded();
+    let (window, document) = (window(), document());
+    let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+    let focused = document.active_element().map(|element| element.id()).filter(|id| !id.is_empty());
+    if let Some(body) = document.body() {
+        body.set_text_content(None);
+    }
+    leptos::mount::mount_to_body(move || view! { <App preloaded=preloaded.clone() /> });
+    window.scroll_to_with_x_and_y(x, y);
+    if let Some(element) = focused.and_then(|id| document.get_element_by_id(&id)) {
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let _ = element.focus();
+        }
+    }
+    // Views the query chose (embedded, filtered, themed) were hidden until now (boot.js).
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().remove_1("q-pending");
+    }
+}
+
+/// The data a pre-rendered page carries (none for the plain app page): unreadable data is
+/// ignored, and the views fetch what they need instead.
+#[cfg(target_arch = "wasm32")]
+fn read_preloaded() -> Preloaded {
+    document()
+        .get_element_by_id(loaded::PRELOADED_ID)
+        .and_then(|script| script.text_content())
+        .and_then(|text| match serde_json::from_str(&text) {
+            Ok(preloaded) => Some(preloaded),
+            Err(error) => {
+                leptos::logging::warn!("ignoring the page's pre-loaded data: {error}");
+                None
+            }
+        })
+        .unwrap_or_default()
+}
+
+thread_local! {
+    /// [`site_base`], once read (set by the pre-renderer at build time).
+    static SITE_BASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Where the site lives on its host, with both slashes (`/` or `/reports/`): Trunk's
 /// `--public-url`, written into a meta tag at build time (`scripts/post_build.py`). A `<base>`
-/// element would do, but the strict policy's `base-uri 'none'` forbids it.
+/// element would do, but the strict policy's `base-uri 'none'` forbids it. Read once.
 pub fn site_base() -> String {
+    SITE_BASE.with(|base| base.borrow_mut().get_or_insert_with(read_site_base).clone())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_site_base() -> String {
     document()
         .query_selector("meta[name='quarterly-base']")
         .ok()
@@ -56,14 +107,21 @@ pub fn site_base() -> String {
         .unwrap_or_else(|| "/".to_string())
 }
 
+/// Rendering at build time: the pre-renderer sets the base (see [`prerender`]).
+#[cfg(not(target_arch = "wasm32"))]
+fn read_site_base() -> String {
+    "/".to_string()
+}
+
 /// The router's base: [`site_base`] without its trailing slash.
 fn base_path() -> String {
     site_base().trim_end_matches('/').to_string()
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    provide_context(CatalogResource(LocalResource::new(api::fetch_catalog)));
+pub fn App(preloaded: Preloaded) -> impl IntoView {
+    provide_context(PreloadedData::from(preloaded));
+    provide_context(CatalogResource(load_catalog()));
     view! {
         <Router base=base_path()>
             <Shell />

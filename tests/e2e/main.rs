@@ -51,6 +51,19 @@ fn row_ids(driver: &Driver) -> Vec<String> {
     driver.find_all("tr.key-result").iter().filter_map(|row| driver.attribute(row, "data-kr")).collect()
 }
 
+/// Opens a page of the site and waits until the app has taken over the pre-rendered copy (when
+/// there is one), so that the page answers to input.
+fn open(driver: &Driver, url: &str) {
+    driver.goto(url);
+    wait_app(driver);
+}
+
+fn wait_app(driver: &Driver) {
+    driver.wait_until("the app to take over the pre-rendered page", || {
+        driver.execute("return document.getElementById('quarterly-preloaded') === null").as_bool() == Some(true)
+    });
+}
+
 fn wait_rows(driver: &Driver, expected: usize) -> Vec<String> {
     driver.wait_until(&format!("{expected} key-result rows"), || driver.find_all("tr.key-result").len() == expected);
     row_ids(driver)
@@ -120,7 +133,7 @@ fn screenshots(driver: &Driver, name: &str) {
 fn every_key_result_is_shown_with_its_status_and_no_console_error() {
     let site = site();
     let driver = Driver::start();
-    driver.goto(&site.url(""));
+    open(&driver, &site.url(""));
     let rows = wait_rows(&driver, 16);
     let report = bundled_report();
     let expected: Vec<String> = report.key_results().map(|(_, kr)| kr.id.clone()).collect();
@@ -137,11 +150,84 @@ fn every_key_result_is_shown_with_its_status_and_no_console_error() {
     assert!(errors.is_empty(), "console errors on the happy path: {errors:?}");
 }
 
+/// A file of the build, by the start and end of its hashed name.
+fn built_file(prefix: &str, suffix: &str) -> String {
+    std::fs::read_dir(dist())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|name| name.starts_with(prefix) && name.ends_with(suffix) && !name.contains("element"))
+        .unwrap_or_else(|| panic!("no {prefix}*{suffix} in the build"))
+}
+
+#[test]
+fn the_pre_rendered_report_reads_without_javascript() {
+    let site = site();
+    let driver = Driver::start();
+    driver.devtools("Emulation.setScriptExecutionDisabled", serde_json::json!({"value": true}));
+    driver.goto(&site.url("alpha-omega/2025-q2"));
+    let expected: Vec<String> = bundled_report().key_results().map(|(_, kr)| kr.id.clone()).collect();
+    assert_eq!(row_ids(&driver), expected);
+    assert_eq!(driver.text(&driver.wait("h1")), "2025 Q2 Alpha-Omega");
+    assert_eq!(driver.find_all("#news a").len(), 7);
+    assert!(driver.text(&driver.wait(".noscript")).contains("Filters need JavaScript"));
+    // Scripts back on for the accessibility audit: the page's own scripts were skipped already.
+    driver.devtools("Emulation.setScriptExecutionDisabled", serde_json::json!({"value": false}));
+    assert!(driver.execute("return document.getElementById('quarterly-preloaded') !== null").as_bool().unwrap());
+    screenshots(&driver, "no-javascript");
+}
+
+#[test]
+fn the_app_takes_over_the_pre_rendered_page_without_a_visible_change() {
+    let site = site();
+    let driver = Driver::start();
+    // What a reader sees before the app arrives: the app's code never comes.
+    let glue = built_file("quarterly-", ".js");
+    site.set_fault(&glue, Fault::Status(404));
+    driver.goto(&site.url("alpha-omega/2025-q2"));
+    assert_eq!(row_ids(&driver).len(), 16);
+    assert!(driver.execute("return document.getElementById('quarterly-preloaded') !== null").as_bool().unwrap());
+    // A view the address chooses (here a filter) is not this page's plain report: it stays
+    // hidden until the app shows it, and is shown anyway if the app never comes.
+    let visibility = || driver.execute("return getComputedStyle(document.body).visibility").as_str().unwrap_or_default().to_string();
+    assert_eq!(visibility(), "visible");
+    driver.goto(&site.url("alpha-omega/2025-q2?objective=2"));
+    assert_eq!(visibility(), "hidden");
+    driver.wait_until("the page to be shown without the app", || visibility() == "visible");
+    driver.goto(&site.url("alpha-omega/2025-q2"));
+    let folder = root().join("tests/screenshots");
+    std::fs::create_dir_all(&folder).unwrap();
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for (width, height) in [(1280, 900), (375, 812)] {
+        driver.emulate(width, height, false);
+        before.push(driver.screenshot(width));
+    }
+    // Then the app, which takes over the same page.
+    site.clear_faults();
+    open(&driver, &site.url("alpha-omega/2025-q2"));
+    assert_eq!(row_ids(&driver).len(), 16, "the static rows are replaced, not doubled");
+    for (width, height) in [(1280, 900), (375, 812)] {
+        driver.emulate(width, height, false);
+        after.push(driver.screenshot(width));
+    }
+    for (index, (before, after)) in before.iter().zip(&after).enumerate() {
+        if before != after {
+            std::fs::write(folder.join(format!("takeover-{index}-before.png")), before).unwrap();
+            std::fs::write(folder.join(format!("takeover-{index}-after.png")), after).unwrap();
+            panic!("the page changed when the app took over: see tests/screenshots/takeover-{index}-*.png");
+        }
+    }
+    // And the page now answers to input.
+    driver.emulate(1280, 900, false);
+    driver.click(&driver.wait("#text-filter"));
+    driver.press("audit");
+    assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
+}
+
 #[test]
 fn objective_filter_lives_in_the_url_through_reload_back_and_forward() {
     let site = site();
     let driver = Driver::start();
-    driver.goto(&site.url(""));
+    open(&driver, &site.url(""));
     wait_rows(&driver, 16);
     let select = driver.wait("#objective-filter");
     driver.click(&select);
@@ -164,24 +250,31 @@ fn objective_filter_lives_in_the_url_through_reload_back_and_forward() {
 }
 
 #[test]
-fn a_copied_link_reopens_the_same_view_through_the_static_fallback() {
+fn a_copied_link_reopens_the_same_view_pre_rendered_or_through_the_static_fallback() {
     let site = site();
     let driver = Driver::start();
-    // Not a file on the host: the static 404.html fallback must boot the app on this path.
-    driver.goto(&site.url("alpha-omega/2025-q2?objective=4&status=on-target"));
-    assert_eq!(wait_rows(&driver, 2), vec!["4.1", "4.4"]);
-    let checked = driver.find_all("input[name='status']:checked");
-    assert_eq!(checked.len(), 1);
-    assert_eq!(driver.attribute(&checked[0], "value").as_deref(), Some("on-target"));
-    let errors = console_errors(&driver, &[]);
-    assert!(errors.is_empty(), "{errors:?}");
+    for app_page_only in [false, true] {
+        if app_page_only {
+            // A host that serves only 404.html for this path: the app must boot on it.
+            site.serve_app_page_only(true);
+        }
+        open(&driver, &site.url("alpha-omega/2025-q2?objective=4&status=on-target"));
+        assert_eq!(wait_rows(&driver, 2), vec!["4.1", "4.4"]);
+        let checked = driver.find_all("input[name='status']:checked");
+        assert_eq!(checked.len(), 1);
+        assert_eq!(driver.attribute(&checked[0], "value").as_deref(), Some("on-target"));
+        // The filtered view was hidden, not shown unfiltered first, and is visible now.
+        assert_eq!(driver.execute("return document.documentElement.classList.contains('q-pending')").as_bool(), Some(false));
+        let errors = console_errors(&driver, &[]);
+        assert!(errors.is_empty(), "app page only: {app_page_only}: {errors:?}");
+    }
 }
 
 #[test]
 fn text_audit_leaves_exactly_kr_3_3() {
     let site = site();
     let driver = Driver::start();
-    driver.goto(&site.url(""));
+    open(&driver, &site.url(""));
     wait_rows(&driver, 16);
     let input = driver.wait("#text-filter");
     driver.type_text(&input, "audit");
@@ -200,7 +293,7 @@ fn text_audit_leaves_exactly_kr_3_3() {
 fn every_news_link_is_an_anchor_with_the_right_href() {
     let site = site();
     let driver = Driver::start();
-    driver.goto(&site.url(""));
+    open(&driver, &site.url(""));
     driver.wait("#news a");
     let anchors = driver.find_all("#news a");
     let hrefs: Vec<String> = anchors.iter().filter_map(|a| driver.attribute(a, "href")).collect();
@@ -215,6 +308,8 @@ fn every_news_link_is_an_anchor_with_the_right_href() {
 #[test]
 fn a_broken_report_shows_the_error_view_with_retry_and_no_panic() {
     let site = site();
+    // The pre-rendered pages carry their data: the plain app page loads it, and can fail.
+    site.serve_app_page_only(true);
     let driver = Driver::start();
     let cases = [
         (Fault::Status(500), "error 500"),
@@ -225,7 +320,7 @@ fn a_broken_report_shows_the_error_view_with_retry_and_no_panic() {
     ];
     for (index, (fault, words)) in cases.into_iter().enumerate() {
         site.set_fault(REPORT_FILE, fault.clone());
-        driver.goto(&site.url("alpha-omega/2025-q2"));
+        open(&driver, &site.url("alpha-omega/2025-q2"));
         let panel = driver.wait(".error-panel");
         let message = driver.text(&panel);
         assert!(message.contains("alpha-omega/2025-q2.json"), "{fault:?}: {message}");
@@ -246,9 +341,11 @@ fn a_broken_report_shows_the_error_view_with_retry_and_no_panic() {
 #[test]
 fn a_slow_report_shows_the_loading_state_then_the_report() {
     let site = site();
+    // The pre-rendered pages carry their data: the plain app page loads it, and can fail.
+    site.serve_app_page_only(true);
     let driver = Driver::start();
     site.set_fault(REPORT_FILE, Fault::Slow(2500));
-    driver.goto(&site.url(""));
+    open(&driver, &site.url(""));
     let loading = driver.wait(".loading");
     assert_eq!(driver.text(&loading), "Loading the report…");
     assert_eq!(driver.attribute(&loading, "role").as_deref(), Some("status"));
@@ -258,13 +355,15 @@ fn a_slow_report_shows_the_loading_state_then_the_report() {
 #[test]
 fn a_catalog_pointing_at_a_missing_report_says_which_and_keeps_the_rest() {
     let site = Server::start(dist_all(), PREFIX);
+    // The pre-rendered pages carry their data: the plain app page loads it, and can fail.
+    site.serve_app_page_only(true);
     let driver = Driver::start();
     site.set_fault("data/alpha-omega/2024-q4.json", Fault::Status(404));
-    driver.goto(&site.url("alpha-omega/2024-q4"));
+    open(&driver, &site.url("alpha-omega/2024-q4"));
     let message = driver.text(&driver.wait(".error-panel"));
     assert!(message.contains("could not find data/alpha-omega/2024-q4.json"), "{message}");
     // The history view shows every other quarter and says which one is missing.
-    driver.goto(&site.url("alpha-omega/history"));
+    open(&driver, &site.url("alpha-omega/history"));
     driver.wait_until("the history of the other quarters", || driver.find_all("tr.history-row").len() == 19);
     let headers: Vec<String> = driver.find_all(".history-table thead th a").iter().map(|a| driver.text(a)).collect();
     assert_eq!(headers, vec!["2024 Q2", "2025 Q1", "2025 Q2", "2025 Q3", "2026 Q1"]);
@@ -276,9 +375,11 @@ fn a_catalog_pointing_at_a_missing_report_says_which_and_keeps_the_rest() {
 #[test]
 fn a_broken_catalog_shows_the_error_view_and_recovers() {
     let site = site();
+    // The pre-rendered pages carry their data: the plain app page loads it, and can fail.
+    site.serve_app_page_only(true);
     let driver = Driver::start();
     site.set_fault("data/index.json", Fault::Status(503));
-    driver.goto(&site.url(""));
+    open(&driver, &site.url(""));
     let message = driver.text(&driver.wait(".error-panel"));
     assert!(message.contains("Could not load the list of reports") && message.contains("503"), "{message}");
     site.clear_faults();
@@ -296,7 +397,7 @@ fn unknown_addresses_get_a_helpful_not_found_with_a_way_back() {
         ("alpha-omega/summer", "not a quarter"),
         ("a/b/c", "does not match any page"),
     ] {
-        driver.goto(&site.url(path));
+        open(&driver, &site.url(path));
         let text = driver.text(&driver.wait(".not-found"));
         assert!(text.contains(words), "{path}: {text}");
     }
@@ -323,6 +424,9 @@ fn dist_all() -> &'static Path {
             .output()
             .unwrap();
         assert!(output.status.success(), "import failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        // New data, new pre-rendered pages (as a deployment that updates the data would do).
+        let output = Command::new(env!("CARGO_BIN_EXE_quarterly-prerender")).arg(&all).output().unwrap();
+        assert!(output.status.success(), "pre-rendering failed:\n{}", String::from_utf8_lossy(&output.stderr));
         all
     })
 }
@@ -349,7 +453,7 @@ fn select(driver: &Driver, select: &str, value: &str) {
 fn switching_quarter_and_initiative_keeps_the_filters_that_still_apply() {
     let site = Server::start(dist_all(), PREFIX);
     let driver = Driver::start();
-    driver.goto(&site.url("alpha-omega/2025-q2?objective=1&status=in-progress"));
+    open(&driver, &site.url("alpha-omega/2025-q2?objective=1&status=in-progress"));
     assert_eq!(wait_rows(&driver, 3), vec!["1.2", "1.3", "1.5"]);
     select(&driver, "#quarter-switch", "2025-q1");
     driver.wait_until("the 2025 Q1 report", || driver.url().contains("/alpha-omega/2025-q1?objective=1&status=in-progress"));
@@ -371,7 +475,7 @@ fn switching_quarter_and_initiative_keeps_the_filters_that_still_apply() {
 fn history_shows_every_key_result_and_leads_to_the_quarter_of_a_change() {
     let site = Server::start(dist_all(), PREFIX);
     let driver = Driver::start();
-    driver.goto(&site.url("alpha-omega/2025-q2"));
+    open(&driver, &site.url("alpha-omega/2025-q2"));
     wait_rows(&driver, 16);
     driver.click(&driver.wait("a[href$='alpha-omega/history']"));
     driver.wait_until("19 key-result tracks", || driver.find_all("tr.history-row").len() == 19);
@@ -394,7 +498,7 @@ fn history_shows_every_key_result_and_leads_to_the_quarter_of_a_change() {
 fn a_chart_segment_filters_the_table_and_the_changes_since_last_quarter_are_listed() {
     let site = Server::start(dist_all(), PREFIX);
     let driver = Driver::start();
-    driver.goto(&site.url("alpha-omega/2025-q2"));
+    open(&driver, &site.url("alpha-omega/2025-q2"));
     wait_rows(&driver, 16);
     driver.wait_until("the since-last-quarter list", || driver.find_all(".since .status-change").len() == 4);
     let since = driver.text(&driver.wait(".since"));
@@ -412,7 +516,7 @@ fn search_finds_text_in_every_quarter_and_links_to_the_filtered_report() {
     let site = Server::start(dist_all(), PREFIX);
     let driver = Driver::start();
     // The site opens on the newest Alpha-Omega report, 2026 Q1 (objectives without key results).
-    driver.goto(&site.url(""));
+    open(&driver, &site.url(""));
     driver.wait_until("2026 Q1", || driver.text(&driver.wait("h1")) == "2026 Q1 Alpha-Omega");
     assert_eq!(driver.find_all(".okr-table tbody.objective").len(), 3);
     assert!(driver.find_all("#objective-filter").is_empty(), "nothing to filter without key results");
@@ -572,7 +676,7 @@ fn embeds_on_another_origin_render_size_themselves_and_stay_isolated() {
 fn the_embed_button_gives_snippets_for_exactly_this_view() {
     let site = site();
     let driver = Driver::start();
-    driver.goto(&site.url("alpha-omega/2025-q2?objective=2&status=started"));
+    open(&driver, &site.url("alpha-omega/2025-q2?objective=2&status=started"));
     wait_rows(&driver, 2);
     driver.click(&driver.wait(".embed-panel summary"));
     let iframe = driver.property(&driver.wait("#embed-iframe"), "value");
@@ -622,7 +726,7 @@ fn tab_to(driver: &Driver, wanted: &str) {
 fn the_filters_and_the_table_work_from_the_keyboard_alone() {
     let site = Server::start(dist_all(), PREFIX);
     let driver = Driver::start();
-    driver.goto(&site.url("alpha-omega/2025-q2"));
+    open(&driver, &site.url("alpha-omega/2025-q2"));
     wait_rows(&driver, 16);
     // The chart's segments are reachable and act on Enter.
     tab_to(&driver, "Objective 2: 2 started — show them");

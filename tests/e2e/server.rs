@@ -1,11 +1,13 @@
 //! A static file server for `dist/` on 127.0.0.1, the way a plain static host serves it: under a
-//! sub-path, with `404.html` (status 404) for unknown paths, and with faults that tests switch on
-//! for one file (an error status, a broken body, an HTML page).
+//! sub-path, `name.html` for `/name` (as Netlify, Cloudflare Pages and GitHub Pages do), with
+//! `404.html` (status 404) for unknown paths, and with faults that tests switch on for one file
+//! (an error status, a broken body, an HTML page).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
@@ -23,6 +25,7 @@ pub struct Server {
     pub prefix: String,
     faults: Arc<Mutex<HashMap<String, Fault>>>,
     headers: Arc<Mutex<Vec<(String, String)>>>,
+    app_page_only: Arc<AtomicBool>,
 }
 
 impl Server {
@@ -37,19 +40,31 @@ impl Server {
             ("Content-Security-Policy".to_string(), site_csp("'none'")),
             ("Access-Control-Allow-Origin".to_string(), "*".to_string()),
         ]));
-        let (root, shared_prefix, shared_faults, shared_headers) =
-            (root.to_path_buf(), prefix.to_string(), faults.clone(), headers.clone());
+        let app_page_only = Arc::new(AtomicBool::new(false));
+        let (root, shared_prefix, shared_faults, shared_headers, shared_app_page_only) =
+            (root.to_path_buf(), prefix.to_string(), faults.clone(), headers.clone(), app_page_only.clone());
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, prefix, faults, headers) =
-                    (root.clone(), shared_prefix.clone(), shared_faults.clone(), shared_headers.clone());
+                let (root, prefix, faults, headers, app_page_only) = (
+                    root.clone(),
+                    shared_prefix.clone(),
+                    shared_faults.clone(),
+                    shared_headers.clone(),
+                    shared_app_page_only.clone(),
+                );
                 thread::spawn(move || {
                     let headers = headers.lock().unwrap().clone();
-                    let _ = handle(stream, &root, &prefix, &faults, &headers);
+                    let _ = handle(stream, &root, &prefix, &faults, &headers, app_page_only.load(Ordering::SeqCst));
                 });
             }
         });
-        Server { origin, prefix: prefix.to_string(), faults, headers }
+        Server { origin, prefix: prefix.to_string(), faults, headers, app_page_only }
+    }
+
+    /// Serves the plain app page (`404.html`) for every page address instead of its pre-rendered
+    /// page (`on`): the app then loads its data itself, so tests can break that loading.
+    pub fn serve_app_page_only(&self, on: bool) {
+        self.app_page_only.store(on, Ordering::SeqCst);
     }
 
     /// Replaces (or adds) a response header.
@@ -85,6 +100,7 @@ fn handle(
     prefix: &str,
     faults: &Mutex<HashMap<String, Fault>>,
     headers: &[(String, String)],
+    app_page_only: bool,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -108,11 +124,22 @@ fn handle(
         Some(Fault::Slow(millis)) => thread::sleep(std::time::Duration::from_millis(millis)),
         None => {}
     }
-    let file: PathBuf = if relative.is_empty() { root.join("index.html") } else { root.join(&relative) };
+    let is_page = !relative.rsplit('/').next().unwrap_or("").contains('.');
+    if app_page_only && is_page {
+        let page = std::fs::read(root.join("404.html")).unwrap_or_default();
+        return respond(&mut stream, 404, "text/html; charset=utf-8", &page, headers);
+    }
+    let file: PathBuf = if relative.is_empty() {
+        root.join("index.html")
+    } else if is_page {
+        root.join(format!("{relative}.html"))
+    } else {
+        root.join(&relative)
+    };
     // Only plain names below the root: no "..", no absolute path that would replace the root.
     let safe = Path::new(&relative).components().all(|c| matches!(c, std::path::Component::Normal(_)));
     match (safe, std::fs::read(&file)) {
-        (true, Ok(bytes)) if file.is_file() => respond(&mut stream, 200, content_type(&relative), &bytes, headers),
+        (true, Ok(bytes)) if file.is_file() => respond(&mut stream, 200, content_type(&file.to_string_lossy()), &bytes, headers),
         _ => {
             let page = std::fs::read(root.join("404.html")).unwrap_or_default();
             respond(&mut stream, 404, "text/html; charset=utf-8", &page, headers)

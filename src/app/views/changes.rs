@@ -1,7 +1,7 @@
 //! "Since last quarter": status changes, new and removed key results against the previous report.
 
 use super::status_badge::StatusBadge;
-use crate::app::api::{fetch_report, report_url};
+use crate::app::loaded::load_report;
 use crate::filter::Filter;
 use crate::history::changes;
 use crate::model::{CatalogEntry, Report};
@@ -10,11 +10,7 @@ use std::sync::Arc;
 
 #[component]
 pub fn SinceLastQuarter(previous: CatalogEntry, report: Arc<Report>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
-    let url = report_url(&previous.path);
-    let earlier = LocalResource::new(move || {
-        let url = url.clone();
-        async move { fetch_report(url?).await }
-    });
+    let earlier = load_report(&previous.path);
     let show = move |id: String| {
         let label = format!("KR {id}");
         let text = label.clone();
@@ -32,7 +28,7 @@ pub fn SinceLastQuarter(previous: CatalogEntry, report: Arc<Report>, on_change: 
                 None => view! { <p class="loading">"Comparing with the previous quarter…"</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <p class="since-error">{format!("Could not compare with {period}: {error} ")}
-                        <button type="button" class="link-button" on:click=move |_| earlier.refetch()>"Retry"</button>
+                        <button type="button" class="link-button" on:click={ let earlier = earlier.clone(); move |_| earlier.refetch() }>"Retry"</button>
                     </p>
                 }.into_any(),
                 Some(Ok(earlier)) => {

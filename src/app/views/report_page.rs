@@ -4,7 +4,7 @@
 use super::error_panel::ErrorPanel;
 use super::not_found::NotFound;
 use super::report_view::ReportView;
-use crate::app::api::{fetch_report, report_url};
+use crate::app::loaded::load_report;
 use crate::app::CatalogResource;
 use crate::model::{Catalog, CatalogEntry, Period};
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub fn with_catalog(render: impl Fn(Arc<Catalog>) -> AnyView + Send + Sync + 'st
     move || match catalog.get() {
         None => view! { <Loading what="the list of reports" /> }.into_any(),
         Some(Err(error)) => view! {
-            <ErrorPanel error=error what="the list of reports" on_retry=Callback::new(move |_| catalog.refetch()) />
+            <ErrorPanel error=error what="the list of reports" on_retry=Callback::new({ let catalog = catalog.clone(); move |_| catalog.refetch() }) />
         }
         .into_any(),
         Some(Ok(catalog)) => render(catalog),
@@ -44,8 +44,7 @@ pub fn LatestReportPage() -> impl IntoView {
     view! {
         <WithCatalog choose=|catalog, _, _| {
             catalog
-                .newest(&catalog.default_initiative)
-                .or_else(|| catalog.reports.iter().max_by_key(|entry| entry.period))
+                .latest()
                 .cloned()
                 .ok_or_else(|| "There are no reports published here yet.".to_string())
         } />
@@ -76,11 +75,8 @@ pub fn ReportPage() -> impl IntoView {
 /// Loads one report's JSON and shows it.
 #[component]
 fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
-    let url = report_url(&entry.path);
-    let report = LocalResource::new(move || {
-        let url = url.clone();
-        async move { fetch_report(url?).await }
-    });
+    let report = load_report(&entry.path);
+    let retry = report.clone();
     let what = "the report";
     move || match report.get() {
         None => view! { <Loading what=what /> }.into_any(),
@@ -89,7 +85,7 @@ fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
                 <p class="initiative">{entry.initiative.name.clone()}</p>
                 <h1>{entry.title.clone()}</h1>
             </header>
-            <ErrorPanel error=error what=what on_retry=Callback::new(move |_| report.refetch()) />
+            <ErrorPanel error=error what=what on_retry=Callback::new({ let retry = retry.clone(); move |_| retry.refetch() }) />
         }
         .into_any(),
         Some(Ok(report)) => view! { <ReportView report=report catalog=catalog.clone() /> }.into_any(),

@@ -58,12 +58,7 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
         }
     };
     let has_okrs = !report_data.objectives.is_empty() || !report_data.objectives_notes.is_empty();
-    let previous = catalog
-        .reports
-        .iter()
-        .filter(|e| e.initiative.slug == report_data.initiative.slug && e.period < report_data.period)
-        .max_by_key(|e| e.period)
-        .cloned();
+    let previous = catalog.previous(&report_data.initiative.slug, report_data.period).cloned();
     let has_key_results = report_data.key_results().next().is_some();
     let path = report_path(&report_data.initiative.slug, report_data.period);
     if let (true, Some(section)) = (options.embed, options.section) {

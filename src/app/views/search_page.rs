@@ -18,10 +18,16 @@ pub fn SearchPage() -> impl IntoView {
     let location = use_location();
     let query = Memo::new(move |_| parse_search(&location.search.get()));
     Effect::new(move |_| document().set_title("Search · quarterly"));
-    let loaded = LocalResource::new(move || async move {
-        match catalog.await {
+    let loaded = LocalResource::new({
+        let catalog = catalog.clone();
+        move || {
+            let catalog = catalog.clone();
+            async move {
+        match catalog.value().await {
             Ok(catalog) => Ok(fetch_reports(catalog.reports.clone()).await),
             Err(error) => Err(error),
+        }
+            }
         }
     });
     view! {
@@ -30,7 +36,7 @@ pub fn SearchPage() -> impl IntoView {
             {move || match loaded.get() {
                 None => view! { <p class="loading" role="status">"Loading every report…"</p> }.into_any(),
                 Some(Err(error)) => view! {
-                    <ErrorPanel error=error what="the list of reports" on_retry=Callback::new(move |_| { catalog.refetch(); loaded.refetch() }) />
+                    <ErrorPanel error=error what="the list of reports" on_retry=Callback::new({ let catalog = catalog.clone(); move |_| { catalog.refetch(); loaded.refetch() } }) />
                 }.into_any(),
                 Some(Ok(results)) => {
                     let text = query.get();

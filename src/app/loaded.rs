@@ -1,0 +1,105 @@
+//! Data a view needs, either already at hand or being fetched. A pre-rendered page carries the
+//! data of its first view inline (`quarterly-prerender`), so that view renders at once, in the
+//! browser and at build time alike; everything else is fetched.
+
+use super::api::{fetch_catalog, fetch_report, report_url, FetchError};
+use crate::model::{Catalog, Report};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The id of the `<script type="application/json">` element holding a page's [`Preloaded`].
+pub const PRELOADED_ID: &str = "quarterly-preloaded";
+
+/// What a pre-rendered page was built with: the catalog and reports by their catalog path
+/// (`alpha-omega/2025-q2.json`): the page's report and the one before it (for the changes).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Preloaded {
+    pub catalog: Option<Catalog>,
+    #[serde(default)]
+    pub reports: BTreeMap<String, Report>,
+}
+
+/// [`Preloaded`] as the views share it (provided as context).
+#[derive(Clone, Default)]
+pub struct PreloadedData {
+    catalog: Option<Arc<Catalog>>,
+    reports: BTreeMap<String, Arc<Report>>,
+}
+
+impl From<Preloaded> for PreloadedData {
+    fn from(preloaded: Preloaded) -> Self {
+        PreloadedData {
+            catalog: preloaded.catalog.map(Arc::new),
+            reports: preloaded.reports.into_iter().map(|(path, report)| (path, Arc::new(report))).collect(),
+        }
+    }
+}
+
+impl Preloaded {
+    /// The JSON for the page's script element. `<` only occurs inside JSON strings, where
+    /// `\u003c` means the same: report text can never end the element or open a comment.
+    pub fn to_script_json(&self) -> String {
+        serde_json::to_string(self).expect("the model always serialises").replace('<', "\\u003c")
+    }
+}
+
+/// A value that is ready or still loading; `get` reads it reactively.
+pub enum Loaded<T: 'static> {
+    Ready(T),
+    Fetching(LocalResource<Result<T, FetchError>>),
+}
+
+impl<T: Clone + 'static> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Loaded::Ready(value) => Loaded::Ready(value.clone()),
+            Loaded::Fetching(resource) => Loaded::Fetching(*resource),
+        }
+    }
+}
+
+impl<T: Clone + 'static> Loaded<T> {
+    /// `None` while loading.
+    pub fn get(&self) -> Option<Result<T, FetchError>> {
+        match self {
+            Loaded::Ready(value) => Some(Ok(value.clone())),
+            Loaded::Fetching(resource) => resource.get(),
+        }
+    }
+
+    pub fn refetch(&self) {
+        if let Loaded::Fetching(resource) = self {
+            resource.refetch();
+        }
+    }
+
+    /// Waits for the value.
+    pub async fn value(self) -> Result<T, FetchError> {
+        match self {
+            Loaded::Ready(value) => Ok(value),
+            Loaded::Fetching(resource) => resource.await,
+        }
+    }
+}
+
+/// The catalog: preloaded, or fetched.
+pub fn load_catalog() -> Loaded<Arc<Catalog>> {
+    match use_context::<PreloadedData>().and_then(|data| data.catalog) {
+        Some(catalog) => Loaded::Ready(catalog),
+        None => Loaded::Fetching(LocalResource::new(fetch_catalog)),
+    }
+}
+
+/// A report by its catalog path: preloaded, or fetched.
+pub fn load_report(path: &str) -> Loaded<Arc<Report>> {
+    if let Some(report) = use_context::<PreloadedData>().and_then(|data| data.reports.get(path).cloned()) {
+        return Loaded::Ready(report);
+    }
+    let url = report_url(path);
+    Loaded::Fetching(LocalResource::new(move || {
+        let url = url.clone();
+        async move { fetch_report(url?).await }
+    }))
+}

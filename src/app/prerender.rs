@@ -1,0 +1,119 @@
+//! Build time: each report's first view rendered to static HTML by the same components the
+//! browser runs, so a reader sees the report at static-page speed (and without JavaScript at all)
+//! while the app loads; `start` then takes over the page without a visible change.
+
+use super::loaded::{Preloaded, PRELOADED_ID};
+use super::{App, SITE_BASE};
+use crate::model::{Catalog, CatalogEntry, Report};
+use crate::url_state::report_path;
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use leptos_router::location::RequestUrl;
+
+/// One page to write: where (`alpha-omega/2025-q2.html`, or `index.html` for `/`) and its HTML.
+pub struct Page {
+    pub file: String,
+    pub html: String,
+}
+
+/// What the site's app page (`template`, Trunk's index.html after post_build) needs to become a
+/// pre-rendered page, or why it cannot.
+struct Template<'a> {
+    head: &'a str,
+    tail: &'a str,
+    base: String,
+}
+
+fn template(html: &str) -> Result<Template<'_>, String> {
+    let base = html
+        .split("<meta name=\"quarterly-base\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .filter(|base| base.starts_with('/') && base.ends_with('/'))
+        .ok_or("the page has no <meta name=\"quarterly-base\"> (is it Trunk's output after scripts/post_build.py?)")?
+        .to_string();
+    if !html.contains("<head>") {
+        return Err("the page has no <head>".into());
+    }
+    let open = html.find("<body>").ok_or("the page has no <body>")? + "<body>".len();
+    let close = html.rfind("</body>").ok_or("the page has no </body>")?;
+    Ok(Template { head: &html[..open], tail: &html[close..], base })
+}
+
+/// The body of the app at `site_path` (`/` or `/alpha-omega/2025-q2`), as the browser renders it
+/// with `preloaded` at hand.
+pub fn render_body(base: &str, site_path: &str, preloaded: &Preloaded) -> String {
+    SITE_BASE.with(|site_base| *site_base.borrow_mut() = Some(base.to_string()));
+    let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new())));
+    let html = owner.with(|| {
+        provide_context(RequestUrl::new(&format!("{}{site_path}", base.trim_end_matches('/'))));
+        let preloaded = preloaded.clone();
+        view! { <App preloaded=preloaded /> }.to_html()
+    });
+    drop(owner);
+    html
+}
+
+/// The data a report's page carries: the catalog, the report and the one before it.
+pub fn preloaded_for(catalog: &Catalog, entry: &CatalogEntry, load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>) -> Result<Preloaded, String> {
+    let mut preloaded = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
+    preloaded.reports.insert(entry.path.clone(), load(entry)?);
+    if let Some(previous) = catalog.previous(&entry.initiative.slug, entry.period) {
+        // Without it the comparison is fetched later: not a reason to skip the page.
+        if let Ok(report) = load(previous) {
+            preloaded.reports.insert(previous.path.clone(), report);
+        }
+    }
+    Ok(preloaded)
+}
+
+/// Every page of the catalog's reports, and `/` (the latest report), from the app's page. A report
+/// whose data cannot be read is skipped with the reason: the app page fetches it instead.
+pub fn pages(app_page: &str, catalog: &Catalog, load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>) -> Result<(Vec<Page>, Vec<String>), String> {
+    let template = template(app_page)?;
+    let (mut pages, mut skipped) = (Vec::new(), Vec::new());
+    let latest = catalog.latest().map(|entry| (entry.initiative.slug.clone(), entry.period));
+    for entry in &catalog.reports {
+        let slug = &entry.initiative.slug;
+        if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            skipped.push(format!("{}: the initiative \"{slug}\" cannot be a file name", entry.path));
+            continue;
+        }
+        let preloaded = match preloaded_for(catalog, entry, load) {
+            Ok(preloaded) => preloaded,
+            Err(error) => {
+                skipped.push(format!("{}: {error}", entry.path));
+                continue;
+            }
+        };
+        let path = report_path(slug, entry.period);
+        let mut files = vec![(format!("{}.html", path.trim_start_matches('/')), path)];
+        if latest == Some((slug.clone(), entry.period)) {
+            files.push(("index.html".to_string(), "/".to_string()));
+        }
+        for (file, site_path) in files {
+            let body = render_body(&template.base, &site_path, &preloaded);
+            pages.push(Page { file, html: page(&template, &site_path, &entry.title, &body, &preloaded) });
+        }
+    }
+    Ok((pages, skipped))
+}
+
+fn page(template: &Template, site_path: &str, title: &str, body: &str, preloaded: &Preloaded) -> String {
+    // The same title the app sets; the page's own path, for the boot script (post_build.py),
+    // which must find it before it runs.
+    let head = template
+        .head
+        .replacen("<title>quarterly</title>", &format!("<title>{} · quarterly</title>", escape(title)), 1)
+        .replacen("<head>", &format!("<head><meta name=\"quarterly-page\" content=\"{}\" />", escape(site_path)), 1);
+    format!(
+        "{head}<noscript><p class=\"noscript\">Filters need JavaScript: the whole report is shown.</p></noscript>{body}\
+         <script type=\"application/json\" id=\"{PRELOADED_ID}\">{}</script>{}",
+        preloaded.to_script_json(),
+        template.tail
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}

@@ -1,0 +1,50 @@
+//! `quarterly-prerender <site>`: writes each report's first view as static HTML into a built site
+//! (`<initiative>/<year>-q<n>.html`, and `index.html` for the latest report), from its app page
+//! (`404.html`, which stays the plain app) and its `data/`. Trunk's post-build hook runs it; run
+//! it again after replacing a built site's data.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use quarterly::app::api::{decode, report_url};
+    use quarterly::app::prerender::pages;
+    use std::path::PathBuf;
+
+    let mut args = std::env::args_os().skip(1);
+    let (Some(site), None) = (args.next().map(PathBuf::from), args.next()) else {
+        eprintln!("usage: quarterly-prerender <built site folder>");
+        std::process::exit(2);
+    };
+    let read = |relative: &str| {
+        std::fs::read_to_string(site.join(relative)).map_err(|error| format!("cannot read {}: {error}", site.join(relative).display()))
+    };
+    let run = || -> Result<usize, String> {
+        let app_page = read("404.html")?;
+        let catalog = decode(quarterly::app::api::CATALOG_PATH, &read(quarterly::app::api::CATALOG_PATH)?).map_err(|e| e.to_string())?;
+        let mut load = |entry: &quarterly::model::CatalogEntry| {
+            let url = report_url(&entry.path).map_err(|e| e.to_string())?;
+            decode(&url, &read(&url)?).map_err(|e| e.to_string())
+        };
+        let (written, skipped) = pages(&app_page, &catalog, &mut load)?;
+        for page in &written {
+            let path = site.join(&page.file);
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+            }
+            std::fs::write(&path, &page.html).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        for reason in &skipped {
+            eprintln!("quarterly-prerender: not pre-rendered (the app page loads it instead): {reason}");
+        }
+        Ok(written.len())
+    };
+    match run() {
+        Ok(count) => eprintln!("quarterly-prerender: {count} pages written to {}", site.display()),
+        Err(error) => {
+            eprintln!("quarterly-prerender: {error}");
+            std::process::exit(1);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
