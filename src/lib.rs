@@ -4,6 +4,9 @@
 //! -> view. Everything but the `app` module is plain Rust that builds and tests natively; `app` (Leptos)
 //! runs in the browser and, natively, renders each report's first view to static HTML.
 
+// The views' types nest deeply when Leptos renders them to HTML natively in release builds.
+#![recursion_limit = "256"]
+
 pub mod filter;
 pub mod history;
 pub mod import;

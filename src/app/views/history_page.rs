@@ -43,10 +43,12 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
     view! {
         <article class="history">
             {(!embedded).then(|| view! {
-                <nav class="report-nav" aria-label="Reports">
-                    <a class="button" href=href(&format!("/{slug}/{}", newest.slug()))>{format!("← {newest} report")}</a>
-                </nav>
-                <EmbedPanel title=format!("{name}: every key result, quarter by quarter") path=history_path(&slug) filter=Signal::derive(Filter::default) />
+                <div class="report-toolbar">
+                    <nav class="report-nav" aria-label="Reports">
+                        <a class="button" href=href(&format!("/{slug}/{}", newest.slug()))>{format!("← {newest} report")}</a>
+                    </nav>
+                    <EmbedPanel title=format!("{name}: every key result, quarter by quarter") path=history_path(&slug) filter=Signal::derive(Filter::default) />
+                </div>
             })}
             <header class="report-header">
                 <p class="initiative">{name.clone()}</p>

@@ -75,8 +75,10 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
     }
     let data_path = catalog.find(&report_data.initiative.slug, report_data.period).map(|entry| entry.path.clone());
     let chrome = (!options.embed).then(|| view! {
-        <ReportNav catalog=catalog.clone() initiative=report_data.initiative.slug.clone() period=report_data.period filter=filter />
-        <EmbedPanel title=report_data.title.clone() path=path.clone() filter=filter data_path=data_path.unwrap_or_default() />
+        <div class="report-toolbar">
+            <ReportNav catalog=catalog.clone() initiative=report_data.initiative.slug.clone() period=report_data.period filter=filter />
+            <EmbedPanel title=report_data.title.clone() path=path.clone() filter=filter data_path=data_path.unwrap_or_default() />
+        </div>
     });
     view! {
         <article class="report">
