@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod status;
+mod tagged;
 pub use status::{Status, StatusKind};
 
 /// Version of the JSON format written by the importer; bumped on incompatible changes.
@@ -171,7 +172,8 @@ pub struct LinkItem {
 }
 
 /// Inline rich text: a safe subset of Markdown, never HTML.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Decoded by hand (`model/tagged.rs`): the same JSON, without serde's buffer for tagged enums.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
@@ -184,7 +186,8 @@ pub enum Inline {
 }
 
 /// Block-level rich text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Decoded by hand (`model/tagged.rs`): the same JSON, without serde's buffer for tagged enums.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
