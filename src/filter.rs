@@ -47,103 +47,171 @@ impl Filter {
         self.statuses.is_empty()
             || key_result.status.as_ref().is_some_and(|status| self.statuses.contains(&status.kind))
     }
+}
 
-    fn matches_text(&self, key_result: &KeyResult) -> bool {
-        let needle = self.text.trim().to_lowercase();
+/// A filter's text, prepared once per change rather than once per key result.
+enum TextQuery {
+    /// No text: everything matches.
+    Any,
+    /// Exactly a key-result id ("KR 1.1"): that key result, not 1.10.
+    Id(String),
+    /// Anything else, lowercased, searched in a key result's search text.
+    Words(String),
+}
+
+impl TextQuery {
+    fn new(text: &str) -> TextQuery {
+        let needle = text.trim().to_lowercase();
         if needle.is_empty() {
-            return true;
+            return TextQuery::Any;
         }
-        // A search that is exactly a key-result id ("KR 1.1") means that key result, not 1.10.
         if let Some(label) = crate::import::okr::key_result_label(&needle) {
             if label.length >= needle.chars().count() {
-                let id = match &label.major {
+                return TextQuery::Id(match &label.major {
                     Some(major) => format!("{major}.{}", label.minor),
                     None => label.minor.clone(),
-                };
-                return key_result.id == id || key_result.id.ends_with(&format!(".{id}"));
+                });
             }
         }
-        let haystack =
-            format!("kr {id} kr{id} {}", plain_text(&key_result.text), id = key_result.id).to_lowercase();
-        haystack.contains(&needle)
+        TextQuery::Words(needle)
     }
 
-    pub fn matches(&self, objective: &Objective, key_result: &KeyResult) -> bool {
-        self.matches_objective(objective) && self.matches_status(key_result) && self.matches_text(key_result)
-    }
-
-    fn without_objective(&self) -> Filter {
-        Filter { objective: None, ..self.clone() }
-    }
-
-    fn without_statuses(&self) -> Filter {
-        Filter { statuses: Vec::new(), ..self.clone() }
+    /// `search_text` is the key result's [`search_text`].
+    fn matches(&self, key_result: &KeyResult, search_text: &str) -> bool {
+        match self {
+            TextQuery::Any => true,
+            // "KR 1.1" is key result 1.1; "KR 1" (no objective) is 1.1, 2.1, ... or a plain "1".
+            TextQuery::Id(id) => key_result
+                .id
+                .strip_suffix(id.as_str())
+                .is_some_and(|before| before.is_empty() || before.ends_with('.')),
+            TextQuery::Words(needle) => search_text.contains(needle.as_str()),
+        }
     }
 }
 
-/// The rows a filter leaves: for each objective with something to show, the indices of its
-/// key results that match.
+/// What a text search looks in: the key result's id, as "KR 1.1" and "KR1.1" are written, and
+/// its plain text, lowercased.
+fn search_text(key_result: &KeyResult) -> String {
+    format!("kr {id} kr{id} {}", plain_text(&key_result.text), id = key_result.id).to_lowercase()
+}
+
+/// A report's key results made ready for filtering, once per report: each key result's search
+/// text, so that typing compares text instead of lowercasing every key result per keystroke.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchIndex {
+    /// Per objective, per key result, in the report's order.
+    search_texts: Vec<Vec<String>>,
+}
+
+impl SearchIndex {
+    pub fn new(report: &Report) -> SearchIndex {
+        let search_texts = report
+            .objectives
+            .iter()
+            .map(|objective| objective.key_results.iter().map(search_text).collect())
+            .collect();
+        SearchIndex { search_texts }
+    }
+}
+
+/// What a filter leaves, and the counts the filter bar offers beside each choice.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Filtered {
+    /// For each objective with something to show, its index and the indices of its key results
+    /// that match.
     pub groups: Vec<(usize, Vec<usize>)>,
     pub shown: usize,
     pub total: usize,
+    /// How many key results each objective would show, given the other filters (status and
+    /// text), for every objective in the report's order.
+    pub objective_counts: Vec<(String, usize)>,
+    /// How many key results each status would show, given the other filters (objective and
+    /// text): the statuses the report uses plus any the reader chose, in the vocabulary's order.
+    pub status_counts: Vec<(StatusKind, usize)>,
 }
 
-/// Applies a filter. Objectives without key results (bullet lists of objectives) show while no
-/// filter is active, so they are never silently lost.
-pub fn apply(report: &Report, filter: &Filter) -> Filtered {
-    let mut groups = Vec::new();
-    let mut shown = 0;
-    for (index, objective) in report.objectives.iter().enumerate() {
-        let rows: Vec<usize> = objective
-            .key_results
-            .iter()
-            .enumerate()
-            .filter(|(_, kr)| filter.matches(objective, kr))
-            .map(|(i, _)| i)
-            .collect();
-        shown += rows.len();
-        let keep_empty = objective.key_results.is_empty() && !filter.is_active();
-        if !rows.is_empty() || keep_empty {
-            groups.push((index, rows));
-        }
-    }
-    Filtered { groups, shown, total: report.key_results().count() }
-}
-
-fn count(report: &Report, filter: &Filter) -> usize {
-    report.key_results().filter(|(objective, kr)| filter.matches(objective, kr)).count()
-}
-
-/// How many key results each status would show, given the other filters (objective and text).
-pub fn status_counts(report: &Report, filter: &Filter) -> Vec<(StatusKind, usize)> {
-    let others = filter.without_statuses();
-    let mut counts: Vec<(StatusKind, usize)> = StatusKind::ALL.iter().map(|kind| (*kind, 0)).collect();
-    for (objective, kr) in report.key_results() {
-        if let (Some(status), true) = (&kr.status, others.matches(objective, kr)) {
-            if let Some(entry) = counts.iter_mut().find(|(kind, _)| *kind == status.kind) {
-                entry.1 += 1;
+/// Applies a filter, in one pass over the key results. `index` is the report's [`SearchIndex`].
+/// Objectives without key results (bullet lists of objectives) show while no filter is active,
+/// so they are never silently lost.
+pub fn apply(report: &Report, index: &SearchIndex, filter: &Filter) -> Filtered {
+    let text = TextQuery::new(&filter.text);
+    let active = filter.is_active();
+    let (mut groups, mut shown, mut total) = (Vec::new(), 0, 0);
+    let mut objective_counts = Vec::with_capacity(report.objectives.len());
+    // Per status of the vocabulary: the count, and whether the report uses it.
+    let mut statuses: Vec<(StatusKind, usize, bool)> = StatusKind::ALL.iter().map(|kind| (*kind, 0, false)).collect();
+    for (objective_index, (objective, search_texts)) in report.objectives.iter().zip(&index.search_texts).enumerate() {
+        let by_objective = filter.matches_objective(objective);
+        let (mut rows, mut objective_count) = (Vec::new(), 0);
+        for (key_result_index, (key_result, search_text)) in objective.key_results.iter().zip(search_texts).enumerate() {
+            let by_text = text.matches(key_result, search_text);
+            let by_status = filter.matches_status(key_result);
+            if let Some(entry) = key_result
+                .status
+                .as_ref()
+                .and_then(|status| statuses.iter_mut().find(|(kind, _, _)| *kind == status.kind))
+            {
+                entry.1 += usize::from(by_objective && by_text);
+                entry.2 = true;
             }
+            if by_status && by_text {
+                objective_count += 1;
+                if by_objective {
+                    rows.push(key_result_index);
+                }
+            }
+        }
+        total += objective.key_results.len();
+        shown += rows.len();
+        objective_counts.push((objective.id.clone(), objective_count));
+        let keep_empty = objective.key_results.is_empty() && !active;
+        if !rows.is_empty() || keep_empty {
+            groups.push((objective_index, rows));
         }
     }
     // Offer the statuses the report uses, plus any the reader already chose.
-    let present: Vec<StatusKind> =
-        report.key_results().filter_map(|(_, kr)| kr.status.as_ref().map(|s| s.kind)).collect();
-    counts.retain(|(kind, _)| present.contains(kind) || filter.statuses.contains(kind));
-    counts
+    let status_counts = statuses
+        .into_iter()
+        .filter(|(kind, _, present)| *present || filter.statuses.contains(kind))
+        .map(|(kind, count, _)| (kind, count))
+        .collect();
+    Filtered { groups, shown, total, objective_counts, status_counts }
 }
 
-/// How many key results each objective would show, given the other filters (status and text).
-pub fn objective_counts(report: &Report, filter: &Filter) -> Vec<(String, usize)> {
-    let others = filter.without_objective();
-    report
-        .objectives
-        .iter()
-        .map(|objective| {
-            (objective.id.clone(), objective.key_results.iter().filter(|kr| others.matches(objective, kr)).count())
-        })
-        .collect()
+/// One objective's part of the rows laid out at once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageGroup {
+    /// The objective's index in the report.
+    pub objective: usize,
+    /// The indices of its matching key results on this page.
+    pub key_results: Vec<usize>,
+    /// How many of its key results match, on this page or not.
+    pub matching: usize,
+}
+
+impl Filtered {
+    /// The groups to lay out when at most `limit` key-result rows are: objectives in order until
+    /// the rows run out, the last one possibly cut short. An objective without key results
+    /// still shows while rows remain.
+    pub fn page(&self, limit: usize) -> Vec<PageGroup> {
+        let mut budget = limit;
+        self.groups
+            .iter()
+            .map_while(|(objective, key_results)| {
+                if budget == 0 && !key_results.is_empty() {
+                    return None;
+                }
+                let on_this_page = key_results.len().min(budget);
+                budget -= on_this_page;
+                Some(PageGroup {
+                    objective: *objective,
+                    key_results: key_results[..on_this_page].to_vec(),
+                    matching: key_results.len(),
+                })
+            })
+            .collect()
+    }
 }
 
 /// How many of an objective's key results are in each status (`None`: no status given), in the
@@ -181,10 +249,10 @@ pub fn search(reports: &[&Report], text: &str) -> Vec<Hit> {
     if needle.is_empty() {
         return Vec::new();
     }
-    let by_text = Filter { text: needle.clone(), ..Filter::default() };
+    let by_text = TextQuery::new(&needle);
     let mut hits = Vec::new();
     for (index, report) in reports.iter().enumerate() {
-        for (_, kr) in report.key_results().filter(|(o, kr)| by_text.matches(o, kr)) {
+        for (_, kr) in report.key_results().filter(|(_, kr)| by_text.matches(kr, &search_text(kr))) {
             let found = Found::KeyResult { id: kr.id.clone(), text: plain_text(&kr.text), status: kr.status.clone() };
             hits.push(Hit { report: index, found });
         }
@@ -198,12 +266,14 @@ pub fn search(reports: &[&Report], text: &str) -> Vec<Hit> {
     hits
 }
 
-/// When a filter leaves nothing, which filter is to blame.
-pub fn hider(report: &Report, filter: &Filter) -> Option<Hider> {
-    if count(report, filter) > 0 || report.key_results().next().is_none() {
+/// When a filter leaves nothing, which filter is to blame. `index` is the report's
+/// [`SearchIndex`].
+pub fn hider(report: &Report, index: &SearchIndex, filter: &Filter) -> Option<Hider> {
+    let count = |filter: &Filter| apply(report, index, filter).shown;
+    if count(filter) > 0 || report.key_results().next().is_none() {
         return None;
     }
-    let only = |f: Filter| count(report, &f) == 0;
+    let only = |f: Filter| count(&f) == 0;
     let objective = filter.objective.is_some()
         && only(Filter { objective: filter.objective.clone(), ..Filter::default() });
     let status = !filter.statuses.is_empty() && only(Filter { statuses: filter.statuses.clone(), ..Filter::default() });
@@ -251,8 +321,12 @@ mod tests {
         report
     }
 
+    fn filtered(report: &Report, filter: &Filter) -> Filtered {
+        apply(report, &SearchIndex::new(report), filter)
+    }
+
     fn ids(report: &Report, filter: &Filter) -> Vec<String> {
-        apply(report, filter)
+        filtered(report, filter)
             .groups
             .iter()
             .flat_map(|(o, rows)| rows.iter().map(move |r| report.objectives[*o].key_results[*r].id.clone()))
@@ -262,8 +336,8 @@ mod tests {
     #[test]
     fn empty_filter_shows_every_key_result() {
         let report = report();
-        let filtered = apply(&report, &Filter::default());
-        assert_eq!((filtered.shown, filtered.total), (6, 6));
+        let all = filtered(&report, &Filter::default());
+        assert_eq!((all.shown, all.total), (6, 6));
     }
 
     #[test]
@@ -302,7 +376,7 @@ mod tests {
     #[test]
     fn status_counts_follow_the_other_filters() {
         let filter = Filter { objective: Some("1".into()), statuses: vec![StatusKind::Started], ..Filter::default() };
-        let counts = status_counts(&report(), &filter);
+        let counts = filtered(&report(), &filter).status_counts;
         assert!(counts.contains(&(StatusKind::InProgress, 1)));
         assert!(counts.contains(&(StatusKind::Started, 0)));
         assert!(!counts.iter().any(|(kind, _)| *kind == StatusKind::Blocked));
@@ -311,10 +385,11 @@ mod tests {
     #[test]
     fn the_filter_that_hides_everything_is_named() {
         let report = report();
-        assert_eq!(hider(&report, &Filter { text: "zebra".into(), ..Filter::default() }), Some(Hider::Text));
+        let index = SearchIndex::new(&report);
+        assert_eq!(hider(&report, &index, &Filter { text: "zebra".into(), ..Filter::default() }), Some(Hider::Text));
         let combined = Filter { objective: Some("1".into()), statuses: vec![StatusKind::Completed], ..Filter::default() };
-        assert_eq!(hider(&report, &combined), Some(Hider::Combination));
-        assert_eq!(hider(&report, &Filter::default()), None);
+        assert_eq!(hider(&report, &index, &combined), Some(Hider::Combination));
+        assert_eq!(hider(&report, &index, &Filter::default()), None);
     }
 
     #[test]
@@ -338,7 +413,52 @@ mod tests {
     fn objectives_without_key_results_show_only_when_unfiltered() {
         let mut report = report();
         report.objectives.push(Objective { id: "4".into(), title: vec![], key_results: vec![] });
-        assert_eq!(apply(&report, &Filter::default()).groups.len(), 4);
-        assert_eq!(apply(&report, &Filter { text: "fund".into(), ..Filter::default() }).groups.len(), 1);
+        assert_eq!(filtered(&report, &Filter::default()).groups.len(), 4);
+        assert_eq!(filtered(&report, &Filter { text: "fund".into(), ..Filter::default() }).groups.len(), 1);
+    }
+
+    #[test]
+    fn status_counts_offer_a_chosen_status_the_report_does_not_use() {
+        let filter = Filter { statuses: vec![StatusKind::Blocked], ..Filter::default() };
+        assert!(filtered(&report(), &filter).status_counts.contains(&(StatusKind::Blocked, 0)));
+        assert!(!filtered(&report(), &Filter::default()).status_counts.iter().any(|(kind, _)| *kind == StatusKind::Blocked));
+    }
+
+    #[test]
+    fn objective_counts_follow_the_other_filters_for_every_objective() {
+        let filter = Filter { objective: Some("1".into()), statuses: vec![StatusKind::InProgress], ..Filter::default() };
+        let counts = filtered(&report(), &filter).objective_counts;
+        assert_eq!(counts, vec![("1".to_string(), 1), ("2".to_string(), 1), ("3".to_string(), 0)]);
+    }
+
+    #[test]
+    fn text_search_sees_through_formatting_and_case() {
+        let mut report = report();
+        report.objectives[1].key_results[0].text = vec![
+            Inline::Text { text: "Publish ".into() },
+            Inline::Strong { children: vec![Inline::Text { text: "ÉTUDES".into() }] },
+        ];
+        assert_eq!(ids(&report, &Filter { text: "publish études".into(), ..Filter::default() }), vec!["2.1"]);
+    }
+
+    #[test]
+    fn a_key_result_number_without_its_objective_finds_it_in_every_objective() {
+        assert_eq!(ids(&report(), &Filter { text: "kr 2".into(), ..Filter::default() }), vec!["1.2", "2.2", "3.2"]);
+    }
+
+    #[test]
+    fn a_page_cuts_the_last_objective_short_and_keeps_its_full_count() {
+        let page = filtered(&report(), &Filter::default()).page(3);
+        let summary: Vec<(usize, Vec<usize>, usize)> = page.into_iter().map(|g| (g.objective, g.key_results, g.matching)).collect();
+        assert_eq!(summary, vec![(0, vec![0, 1], 2), (1, vec![0], 2)]);
+    }
+
+    #[test]
+    fn a_page_keeps_objectives_without_key_results_while_rows_remain() {
+        let mut report = report();
+        report.objectives.insert(1, Objective { id: "0".into(), title: vec![], key_results: vec![] });
+        let all = filtered(&report, &Filter::default());
+        assert_eq!(all.page(2).iter().map(|g| g.objective).collect::<Vec<_>>(), vec![0, 1]);
+        assert_eq!(all.page(usize::MAX).iter().map(|g| g.key_results.len()).sum::<usize>(), 6);
     }
 }

@@ -89,6 +89,24 @@ async fn table_shows_all_sixteen_key_results_with_status_words() {
 }
 
 #[wasm_bindgen_test]
+async fn rows_that_stay_through_a_filter_change_are_the_same_elements() {
+    let filter = RwSignal::new(Filter::default());
+    let (root, _mounted) = mount_okrs(filter);
+    settle().await;
+    let row = |id: &str| root.query_selector(&format!("tr[data-kr='{id}']")).unwrap().unwrap();
+    let before = row("2.1");
+    filter.set(Filter { objective: Some("2".into()), ..Filter::default() });
+    settle().await;
+    assert!(row("2.1").is_same_node(Some(&before)), "narrowing kept the row");
+    assert_eq!(text(&root, "tbody[data-objective='2'] .objective-count"), "3 key results");
+    filter.set(Filter::default());
+    settle().await;
+    assert!(row("2.1").is_same_node(Some(&before)), "clearing kept the row");
+    assert_eq!(row_ids(&root).len(), 16);
+    assert_eq!(row_ids(&root)[0], "1.1", "rows come back in the report's order");
+}
+
+#[wasm_bindgen_test]
 async fn objective_filter_shows_its_three_key_results_and_counts() {
     let filter = RwSignal::new(Filter::default());
     let (root, _mounted) = mount_okrs(filter);
@@ -216,7 +234,7 @@ async fn a_chart_segment_filters_to_its_objective_and_status_by_click_or_keyboar
 
 #[wasm_bindgen_test]
 async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
-    use quarterly::app::views::okr_table::{OkrTable, ROWS_PER_PAGE};
+    use quarterly::app::views::okr_table::ROWS_PER_PAGE;
     use quarterly::model::{KeyResult, Objective};
     let mut big = (*report()).clone();
     big.objectives = (1..=3)
@@ -231,7 +249,10 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
     let big = Arc::new(big);
     let filter = RwSignal::new(Filter::default());
     let root = container();
-    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || view! { <OkrTable report=big.clone() filter=filter.into() /> })));
+    let on_change = Callback::new(move |(next, _): (Filter, bool)| filter.set(next));
+    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || {
+        view! { <OkrSection report=big.clone() filter=filter.into() on_change=on_change /> }
+    })));
     settle().await;
     assert_eq!(row_ids(&root).len(), ROWS_PER_PAGE);
     assert_eq!(text(&root, ".more-rows button"), "Show 200 more (250 not shown yet)");

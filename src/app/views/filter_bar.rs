@@ -1,13 +1,21 @@
 //! The filters above the OKR table: objective, statuses, text, and clearing them.
 
 use super::okr_table::objective_label;
-use crate::filter::{objective_counts, status_counts, Filter};
-use crate::model::Report;
+use crate::filter::Filter;
+use crate::model::{Report, StatusKind};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// `objective_counts` (every objective, in order) and `status_counts` (the statuses to offer) say
+/// how many key results each choice would show with the other filters, as `filter::apply` gives.
 #[component]
-pub fn FilterBar(report: Arc<Report>, filter: Signal<Filter>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+pub fn FilterBar(
+    report: Arc<Report>,
+    filter: Signal<Filter>,
+    objective_counts: Signal<Vec<(String, usize)>>,
+    status_counts: Signal<Vec<(StatusKind, usize)>>,
+    on_change: Callback<(Filter, bool)>,
+) -> impl IntoView {
     let change = move |update: &dyn Fn(&mut Filter), replace: bool| {
         let mut next = filter.get_untracked();
         update(&mut next);
@@ -17,8 +25,8 @@ pub fn FilterBar(report: Arc<Report>, filter: Signal<Filter>, on_change: Callbac
         let report = report.clone();
         move || {
             let current = filter.get();
-            let counts = objective_counts(&report, &current);
-            counts
+            objective_counts
+                .get()
                 .into_iter()
                 .map(|(id, count)| {
                     let selected = current.objective.as_deref() == Some(id.as_str());
@@ -28,30 +36,28 @@ pub fn FilterBar(report: Arc<Report>, filter: Signal<Filter>, on_change: Callbac
                 .collect_view()
         }
     };
-    let status_options = {
-        let report = report.clone();
-        move || {
-            let current = filter.get();
-            status_counts(&report, &current)
-                .into_iter()
-                .map(|(kind, count)| {
-                    let checked = current.statuses.contains(&kind);
-                    view! {
-                        <label class=format!("status-option status-{}", kind.slug())>
-                            <input
-                                type="checkbox"
-                                name="status"
-                                value=kind.slug()
-                                prop:checked=checked
-                                on:change=move |_| change(&|f: &mut Filter| f.toggle_status(kind), false)
-                            />
-                            <span class="status-symbol" aria-hidden="true">{kind.symbol()}</span>
-                            {format!(" {} ({count})", kind.label())}
-                        </label>
-                    }
-                })
-                .collect_view()
-        }
+    let status_options = move || {
+        let current = filter.get();
+        status_counts
+            .get()
+            .into_iter()
+            .map(|(kind, count)| {
+                let checked = current.statuses.contains(&kind);
+                view! {
+                    <label class=format!("status-option status-{}", kind.slug())>
+                        <input
+                            type="checkbox"
+                            name="status"
+                            value=kind.slug()
+                            prop:checked=checked
+                            on:change=move |_| change(&|f: &mut Filter| f.toggle_status(kind), false)
+                        />
+                        <span class="status-symbol" aria-hidden="true">{kind.symbol()}</span>
+                        {format!(" {} ({count})", kind.label())}
+                    </label>
+                }
+            })
+            .collect_view()
     };
     let on_objective = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);

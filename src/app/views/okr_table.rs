@@ -3,7 +3,7 @@
 use super::filter_bar::FilterBar;
 use super::rich_text::Inlines;
 use super::status_badge::StatusBadge;
-use crate::filter::{apply, hider, Filter, Hider};
+use crate::filter::{apply, hider, Filter, Filtered, Hider, PageGroup, SearchIndex};
 use crate::model::{plain_text, Report};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -12,31 +12,48 @@ use std::sync::Arc;
 /// new filter and whether it should replace the current history entry (typing) or add one.
 #[component]
 pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+    // Built once per report, so that a keystroke only compares text.
+    let index = Arc::new(SearchIndex::new(&report));
+    // One pass per filter change gives the rows and every count shown.
     let filtered = {
-        let report = report.clone();
-        Memo::new(move |_| apply(&report, &filter.get()))
+        let (report, index) = (report.clone(), index.clone());
+        Memo::new(move |_| apply(&report, &index, &filter.get()))
     };
+    let objective_counts = Memo::new(move |_| filtered.with(|filtered| filtered.objective_counts.clone()));
+    let status_counts = Memo::new(move |_| filtered.with(|filtered| filtered.status_counts.clone()));
     let count_text = move || {
-        let filtered = filtered.get();
-        if filtered.shown == filtered.total {
-            format!("All {} key results", filtered.total)
-        } else {
-            format!("{} of {} key results", filtered.shown, filtered.total)
-        }
-    };
-    let report_for_empty = report.clone();
-    view! {
-        <FilterBar report=report.clone() filter=filter on_change=on_change />
-        <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
-        {move || {
-            let filtered = filtered.get();
-            if filtered.shown == 0 && filtered.total > 0 {
-                let filter = filter.get();
-                view! { <EmptyState hider=hider(&report_for_empty, &filter) filter=filter on_change=on_change /> }.into_any()
+        filtered.with(|filtered| {
+            if filtered.shown == filtered.total {
+                format!("All {} key results", filtered.total)
             } else {
-                view! { <OkrTable report=report.clone() filter=filter /> }.into_any()
+                format!("{} of {} key results", filtered.shown, filtered.total)
             }
-        }}
+        })
+    };
+    let nothing_shown = move || filtered.with(|filtered| filtered.shown == 0 && filtered.total > 0);
+    let table = {
+        let report = report.clone();
+        move || view! { <OkrTable report=report.clone() filter=filter filtered=filtered.into() /> }
+    };
+    view! {
+        <FilterBar
+            report=report.clone()
+            filter=filter
+            objective_counts=objective_counts.into()
+            status_counts=status_counts.into()
+            on_change=on_change
+        />
+        <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
+        // The table stays while rows change; only an empty result replaces it.
+        <Show when=nothing_shown fallback=table>
+            {
+                let (report, index) = (report.clone(), index.clone());
+                move || {
+                    let filter = filter.get();
+                    view! { <EmptyState hider=hider(&report, &index, &filter) filter=filter on_change=on_change /> }
+                }
+            }
+        </Show>
     }
 }
 
@@ -44,16 +61,17 @@ pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callba
 /// filtering a huge report slow, not computing the filter.
 pub const ROWS_PER_PAGE: usize = 200;
 
-/// The table itself: one row group per objective, one row per key result that matches.
+/// The table itself: one row group per objective, one row per key result that matches. Rows are
+/// keyed by objective and key result, so those that stay through a filter change are kept.
 #[component]
-pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>) -> impl IntoView {
+pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Filtered>) -> impl IntoView {
     // Effects run once the view is in the document: mark when its rows are painted.
     Effect::new(|_| crate::app::perf::mark_after_paint("okr-table-painted"));
     let limit = RwSignal::new(ROWS_PER_PAGE);
     // A new filter starts again from the first page.
     Effect::new(move |previous: Option<Filter>| {
         let current = filter.get();
-        if previous.is_some_and(|previous| previous != current) {
+        if previous.is_some_and(|previous| previous != current) && limit.get_untracked() != ROWS_PER_PAGE {
             limit.set(ROWS_PER_PAGE);
         }
         current
@@ -61,71 +79,52 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>) -> impl IntoView {
     // A printed report shows every row.
     let print = window_event_listener_untyped("beforeprint", move |_| limit.set(usize::MAX));
     on_cleanup(move || print.remove());
-    let shown = {
+    let page = Memo::new(move |_| filtered.with(|filtered| filtered.page(limit.get())));
+    let objectives_on_page = move || page.with(|groups| groups.iter().map(|group| group.objective).collect::<Vec<_>>());
+    let objective_rows = move |objective_index: usize| {
+        let objective = &report.objectives[objective_index];
+        let total = objective.key_results.len();
+        let count = move || {
+            let shown = on_page(page, objective_index, |group| group.matching).unwrap_or(0);
+            if shown == total {
+                format!("{total} key results")
+            } else {
+                format!("{shown} of {total} key results")
+            }
+        };
         let report = report.clone();
-        Memo::new(move |_| apply(&report, &filter.get()).shown)
+        let key_result_row = move |index: usize| {
+            let kr = report.objectives[objective_index].key_results[index].clone();
+            view! {
+                <tr class="key-result" data-kr=kr.id.clone()>
+                    <th scope="row" class="kr-id">{format!("KR {}", kr.id)}</th>
+                    <td class="kr-text"><Inlines inlines=kr.text /></td>
+                    <td class="kr-status"><StatusBadge status=kr.status /></td>
+                </tr>
+            }
+        };
+        view! {
+            <tbody class="objective" data-objective=objective.id.clone()>
+                <tr class="objective-row">
+                    <th colspan="3" scope="colgroup">
+                        <span class="objective-id">{format!("Objective {}", objective.id)}</span>
+                        {(!objective.title.is_empty()).then(|| ": ")}
+                        <Inlines inlines=objective.title.clone() />
+                        {(total > 0).then(|| view! { <span class="objective-count">{count}</span> })}
+                    </th>
+                </tr>
+                {(total == 0).then(|| view! {
+                    <tr><td colspan="3" class="no-key-results">"No key results listed for this objective."</td></tr>
+                })}
+                <For
+                    each=move || on_page(page, objective_index, |group| group.key_results.clone()).unwrap_or_default()
+                    key=|index| *index
+                    children=key_result_row
+                />
+            </tbody>
+        }
     };
-    let rows = move || {
-        let filtered = apply(&report, &filter.get());
-        let mut budget = limit.get();
-        filtered
-            .groups
-            .into_iter()
-            .map_while(|(objective_index, mut key_result_indices)| {
-                if budget == 0 && !key_result_indices.is_empty() {
-                    return None;
-                }
-                let matching = key_result_indices.len();
-                let on_this_page = matching.min(budget);
-                key_result_indices.truncate(on_this_page);
-                budget -= on_this_page;
-                Some((objective_index, key_result_indices, matching))
-            })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|(objective_index, key_result_indices, matching)| {
-                let objective = &report.objectives[objective_index];
-                let total = objective.key_results.len();
-                let shown = matching;
-                let count = if total == 0 {
-                    String::new()
-                } else if shown == total {
-                    format!("{total} key results")
-                } else {
-                    format!("{shown} of {total} key results")
-                };
-                let key_results = key_result_indices
-                    .into_iter()
-                    .map(|index| {
-                        let kr = objective.key_results[index].clone();
-                        view! {
-                            <tr class="key-result" data-kr=kr.id.clone()>
-                                <th scope="row" class="kr-id">{format!("KR {}", kr.id)}</th>
-                                <td class="kr-text"><Inlines inlines=kr.text /></td>
-                                <td class="kr-status"><StatusBadge status=kr.status /></td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <tbody class="objective" data-objective=objective.id.clone()>
-                        <tr class="objective-row">
-                            <th colspan="3" scope="colgroup">
-                                <span class="objective-id">{format!("Objective {}", objective.id)}</span>
-                                {(!objective.title.is_empty()).then(|| ": ")}
-                                <Inlines inlines=objective.title.clone() />
-                                {(!count.is_empty()).then(|| view! { <span class="objective-count">{count}</span> })}
-                            </th>
-                        </tr>
-                        {(total == 0).then(|| view! {
-                            <tr><td colspan="3" class="no-key-results">"No key results listed for this objective."</td></tr>
-                        })}
-                        {key_results}
-                    </tbody>
-                }
-            })
-            .collect_view()
-    };
+    let hidden = move || filtered.with(|filtered| filtered.shown).saturating_sub(limit.get());
     view! {
         <div class="table-scroll">
             <table class="okr-table">
@@ -137,11 +136,11 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>) -> impl IntoView {
                         <th scope="col" class="kr-status">"Status"</th>
                     </tr>
                 </thead>
-                {rows}
+                <For each=objectives_on_page key=|objective_index| *objective_index children=objective_rows />
             </table>
         </div>
         {move || {
-            let hidden = shown.get().saturating_sub(limit.get());
+            let hidden = hidden();
             (hidden > 0).then(|| {
                 let next = hidden.min(ROWS_PER_PAGE);
                 view! {
@@ -154,6 +153,13 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>) -> impl IntoView {
             })
         }}
     }
+}
+
+/// Reads an objective's part of the page, if it is on the page (groups are in report order).
+fn on_page<T>(page: Memo<Vec<PageGroup>>, objective_index: usize, read: impl FnOnce(&PageGroup) -> T) -> Option<T> {
+    page.with(|groups| {
+        groups.binary_search_by_key(&objective_index, |group| group.objective).ok().map(|at| read(&groups[at]))
+    })
 }
 
 /// Says which filter hides everything, with a way out.

@@ -7,7 +7,7 @@ use super::changes::SinceLastQuarter;
 use super::report_nav::ReportNav;
 use super::rich_text::Blocks;
 use super::status_chart::StatusChart;
-use crate::filter::Filter;
+use crate::filter::{apply, Filter, SearchIndex};
 use crate::model::{Catalog, Period, Report};
 use super::embed_panel::EmbedPanel;
 use crate::app::embed::SectionView;
@@ -34,7 +34,8 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let ViewContext(options) = expect_context::<ViewContext>();
-    let filter = Signal::derive(move || parse_query(&location.search.get()));
+    // A memo: parsed once per address change, and nothing downstream runs when it parses the same.
+    let filter: Signal<Filter> = Memo::new(move |_| parse_query(&location.search.get())).into();
     let on_change = Callback::new(move |(next, replace): (Filter, bool)| {
         let path = location.pathname.get_untracked();
         let options = options.get_untracked();
@@ -97,7 +98,8 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
                     view! { <OkrSection report=report.clone() filter=filter on_change=on_change /> }.into_any()
                 } else {
                     // Objectives without key results (bullets): nothing to filter.
-                    view! { <OkrTable report=report.clone() filter=Signal::derive(Filter::default) /> }.into_any()
+                    let everything = apply(&report, &SearchIndex::new(&report), &Filter::default());
+                    view! { <OkrTable report=report.clone() filter=Signal::derive(Filter::default) filtered=Signal::stored(everything) /> }.into_any()
                 }}
             }.into_any()))}
             {(!report_data.activities.is_empty()).then(|| section("activities", "Activities", view! { <ActivityList activities=report_data.activities.clone() /> }.into_any()))}

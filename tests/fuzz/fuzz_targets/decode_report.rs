@@ -3,16 +3,16 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use quarterly::filter::{apply, hider, search, status_counts, Filter};
+use quarterly::filter::{apply, hider, search, Filter, SearchIndex};
 use quarterly::model::Report;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(report) = serde_json::from_slice::<Report>(data) else { return };
     let text = report.title.chars().take(3).collect::<String>();
     let filter = Filter { objective: report.objectives.first().map(|o| o.id.clone()), statuses: vec![], text };
-    let _ = apply(&report, &filter);
-    let _ = hider(&report, &filter);
-    let _ = status_counts(&report, &filter);
+    let index = SearchIndex::new(&report);
+    let _ = apply(&report, &index, &filter).page(3);
+    let _ = hider(&report, &index, &filter);
     let _ = search(&[&report], "a");
     let _ = report.all_links();
     let _ = quarterly::history::timeline(&[&report, &report]);
