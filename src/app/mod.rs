@@ -47,8 +47,12 @@ pub fn start() {
     if !is_site {
         return;
     }
-    let preloaded = read_preloaded();
     let (window, document) = (window(), document());
+    let performance = window.performance();
+    if let Some(performance) = &performance {
+        let _ = performance.mark("quarterly-start");
+    }
+    let preloaded = read_preloaded();
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
     let focused = document.active_element().map(|element| element.id()).filter(|id| !id.is_empty());
     if let Some(body) = document.body() {
@@ -64,6 +68,10 @@ pub fn start() {
     // Views the query chose (embedded, filtered, themed) were hidden until now (boot.js).
     if let Some(root) = document.document_element() {
         let _ = root.class_list().remove_1("q-pending");
+    }
+    // For the benchmark: how long reading the data and rendering took.
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark("quarterly-start-up", "quarterly-start");
     }
 }
 
