@@ -236,12 +236,15 @@ async fn a_chart_segment_filters_to_its_objective_and_status_by_click_or_keyboar
 async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
     use quarterly::app::views::okr_table::ROWS_PER_PAGE;
     use quarterly::model::{KeyResult, Objective};
+    // Three objectives of three quarters of a page each: the first page ends inside objective 2.
+    let (page, per) = (ROWS_PER_PAGE, ROWS_PER_PAGE * 3 / 4);
+    let total = 3 * per;
     let mut big = (*report()).clone();
     big.objectives = (1..=3)
         .map(|o| Objective {
             id: o.to_string(),
             title: vec![Inline::Text { text: format!("Objective {o}") }],
-            key_results: (1..=150)
+            key_results: (1..=per)
                 .map(|k| KeyResult { id: format!("{o}.{k}"), text: vec![Inline::Text { text: format!("Result {k}") }], status: Status::from_written("Started") })
                 .collect(),
         })
@@ -254,24 +257,25 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
         view! { <OkrSection report=big.clone() filter=filter.into() on_change=on_change /> }
     })));
     settle().await;
-    assert_eq!(row_ids(&root).len(), ROWS_PER_PAGE);
-    assert_eq!(text(&root, ".more-rows button"), "Show 200 more (250 not shown yet)");
+    assert_eq!(row_ids(&root).len(), page);
+    assert_eq!(text(&root, ".more-rows button"), format!("Show {} more ({} not shown yet)", page.min(total - page), total - page));
     // The second objective's header still counts all of its matching key results.
-    assert!(text(&root, "tbody[data-objective='2'] .objective-count").contains("150 key results"));
+    assert!(text(&root, "tbody[data-objective='2'] .objective-count").contains(&format!("{per} key results")));
     root.query_selector(".more-rows button").unwrap().unwrap().unchecked_ref::<HtmlElement>().click();
     settle().await;
-    assert_eq!(row_ids(&root).len(), 400);
-    assert_eq!(text(&root, ".more-rows button"), "Show 50 more (50 not shown yet)");
+    assert_eq!(row_ids(&root).len(), (2 * page).min(total));
+    let left = total.saturating_sub(2 * page);
+    assert_eq!(text(&root, ".more-rows button"), format!("Show {} more ({left} not shown yet)", page.min(left)));
     // Printing shows every row.
     window().dispatch_event(&web_sys::Event::new("beforeprint").unwrap()).unwrap();
     settle().await;
-    assert_eq!(row_ids(&root).len(), 450);
+    assert_eq!(row_ids(&root).len(), total);
     // A new filter starts from the first page again.
     filter.set(Filter { text: "result".into(), ..Filter::default() });
     settle().await;
-    assert_eq!(row_ids(&root).len(), ROWS_PER_PAGE);
+    assert_eq!(row_ids(&root).len(), page);
     filter.set(Filter { objective: Some("3".into()), ..Filter::default() });
     settle().await;
-    assert_eq!(row_ids(&root).len(), 150);
+    assert_eq!(row_ids(&root).len(), per);
     assert!(root.query_selector(".more-rows").unwrap().is_none());
 }

@@ -23,8 +23,7 @@ use std::process::Command;
 use webdriver::Driver;
 
 const LOADS: usize = 15;
-/// As in src/app/views/okr_table.rs (the app module is built for wasm only).
-const ROWS_PER_PAGE: usize = 200;
+use quarterly::app::views::okr_table::ROWS_PER_PAGE;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -59,7 +59,7 @@ pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callba
 
 /// Key-result rows laid out at once; more on request. Laying out thousands of rows is what makes
 /// filtering a huge report slow, not computing the filter.
-pub const ROWS_PER_PAGE: usize = 200;
+pub const ROWS_PER_PAGE: usize = 50;
 
 /// The table itself: one row group per objective, one row per key result that matches. Rows are
 /// keyed by objective and key result, so those that stay through a filter change are kept.
