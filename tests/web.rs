@@ -279,3 +279,29 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
     assert_eq!(row_ids(&root).len(), per);
     assert!(root.query_selector(".more-rows").unwrap().is_none());
 }
+
+/// Taking over a pre-rendered page keeps the reader's place: the scroll position and the focused
+/// control (the app's control with the same id), with nothing of the old content left.
+#[wasm_bindgen_test]
+async fn taking_over_keeps_the_scroll_position_and_the_focused_control() {
+    use quarterly::app::take_over;
+    let root = container();
+    let page = |marker: &str| {
+        format!("<div style=\"height: 3000px\"><p class=\"{marker}\">report</p><input id=\"text-filter\" type=\"search\"></div>")
+    };
+    root.set_inner_html(&page("static-copy"));
+    let input: HtmlElement = document().get_element_by_id("text-filter").unwrap().unchecked_into();
+    input.focus().unwrap();
+    window().scroll_to_with_x_and_y(0.0, 500.0);
+    assert_eq!(window().scroll_y().unwrap(), 500.0);
+    let target = root.clone();
+    take_over(&root, move || target.set_inner_html(&page("app")));
+    assert!(root.query_selector(".static-copy").unwrap().is_none(), "the static copy is gone");
+    assert!(root.query_selector(".app").unwrap().is_some());
+    assert_eq!(window().scroll_y().unwrap(), 500.0);
+    let focused = document().active_element().unwrap();
+    assert_eq!(focused.id(), "text-filter");
+    assert!(!focused.is_same_node(Some(&input)), "focus moved to the app's control");
+    root.remove();
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}

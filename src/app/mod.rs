@@ -53,17 +53,8 @@ pub fn start() {
         let _ = performance.mark("quarterly-start");
     }
     let preloaded = read_preloaded();
-    let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-    let focused = document.active_element().map(|element| element.id()).filter(|id| !id.is_empty());
     if let Some(body) = document.body() {
-        body.set_text_content(None);
-    }
-    leptos::mount::mount_to_body(move || view! { <App preloaded=preloaded.clone() /> });
-    window.scroll_to_with_x_and_y(x, y);
-    if let Some(element) = focused.and_then(|id| document.get_element_by_id(&id)) {
-        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-            let _ = element.focus();
-        }
+        take_over(&body, move || leptos::mount::mount_to_body(move || view! { <App preloaded=preloaded.clone() /> }));
     }
     // Views the query chose (embedded, filtered, themed) were hidden until now (boot.js).
     if let Some(root) = document.document_element() {
@@ -73,6 +64,26 @@ pub fn start() {
     if let Some(performance) = &performance {
         let _ = performance.measure_with_start_mark("quarterly-start-up", "quarterly-start");
     }
+}
+
+/// Replaces what `parent` shows with what `mount` renders into it, in one task (so no frame shows
+/// neither), keeping the page's scroll position and the focused control (by its id): a reader
+/// who scrolled or tabbed into the pre-rendered page stays where they were.
+#[cfg(target_arch = "wasm32")]
+pub fn take_over(parent: &web_sys::HtmlElement, mount: impl FnOnce()) {
+    let (window, document) = (window(), document());
+    let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+    let focused = document.active_element().map(|element| element.id()).filter(|id| !id.is_empty());
+    parent.set_text_content(None);
+    mount();
+    if let Some(element) = focused.and_then(|id| document.get_element_by_id(&id)) {
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
+    }
+    window.scroll_to_with_x_and_y(x, y);
 }
 
 /// The data a pre-rendered page carries (none for the plain app page): unreadable data is

@@ -389,6 +389,7 @@ fn main() {
         ("CSS", css.clone()),
         ("data: index.json", dist.join("data/index.json")),
         ("data: 2025 Q2 report", dist.join("data/alpha-omega/2025-q2.json")),
+        ("page: 2025 Q2, pre-rendered with its data", dist.join("alpha-omega/2025-q2.html")),
     ];
     for (name, path) in &files {
         let raw = std::fs::metadata(path).map(|m| m.len() as usize).unwrap_or(0);
