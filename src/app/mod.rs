@@ -31,6 +31,12 @@ pub fn href(path: &str) -> String {
     format!("{}{}", site_base(), path.trim_start_matches('/'))
 }
 
+/// Text made safe inside HTML text or a quoted attribute, for the HTML written as text (the
+/// embed snippets, the pre-rendered pages' head); views never need it.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 /// How the current page is shown (embedded or not, theme), from its URL.
 #[derive(Clone, Copy)]
 pub struct ViewContext(pub Memo<ViewOptions>);

@@ -3,7 +3,7 @@
 //! while the app loads; `start` then takes over the page without a visible change.
 
 use super::loaded::{Preloaded, PRELOADED_ID};
-use super::{App, SITE_BASE};
+use super::{escape_html as escape, App, SITE_BASE};
 use crate::model::{Catalog, CatalogEntry, Report};
 use crate::url_state::report_path;
 use leptos::prelude::*;
@@ -55,7 +55,7 @@ pub fn render_body(base: &str, site_path: &str, preloaded: &Preloaded) -> String
 }
 
 /// The data a report's page carries: the catalog, the report and the one before it.
-pub fn preloaded_for(catalog: &Catalog, entry: &CatalogEntry, load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>) -> Result<Preloaded, String> {
+fn preloaded_for(catalog: &Catalog, entry: &CatalogEntry, load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>) -> Result<Preloaded, String> {
     let mut preloaded = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
     preloaded.reports.insert(entry.path.clone(), load(entry)?);
     if let Some(previous) = catalog.previous(&entry.initiative.slug, entry.period) {
@@ -112,8 +112,4 @@ fn page(template: &Template, site_path: &str, title: &str, body: &str, preloaded
         preloaded.to_script_json(),
         template.tail
     )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -16,6 +16,7 @@ mod webdriver;
 
 use quarterly::model::{Catalog, CatalogEntry, Inline, KeyResult, Objective, Period, Report, Status};
 use serde_json::json;
+use quarterly::app::escape_html as escape;
 use server::Server;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -187,9 +188,6 @@ fn static_page(report: &Report, css: &str, whole: bool) -> String {
     )
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// Marks when the OKR table is first painted, the same way on every page, from observers that
 /// DevTools injects (no page carries benchmark code). A page whose HTML holds the table (the

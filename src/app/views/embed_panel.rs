@@ -3,6 +3,7 @@
 
 use crate::filter::Filter;
 use crate::url_state::{print_full_query, print_query, EmbedSection, ViewOptions};
+use crate::app::escape_html as escape;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -92,7 +93,3 @@ fn Snippet(id: &'static str, heading: &'static str, text: Signal<String>) -> imp
     }
 }
 
-/// Escapes text for an HTML attribute value in double quotes.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
