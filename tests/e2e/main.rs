@@ -31,6 +31,7 @@ fn dist() -> &'static Path {
             .args(["build", "--release", "--public-url", PREFIX, "--dist"])
             .arg(&dist)
             .current_dir(root())
+            .env("QUARTERLY_PRERENDER", env!("CARGO_BIN_EXE_quarterly-prerender"))
             .output()
             .expect("trunk is not installed: run scripts/setup");
         assert!(output.status.success(), "trunk build failed:\n{}", String::from_utf8_lossy(&output.stderr));
