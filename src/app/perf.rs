@@ -1,24 +1,30 @@
-//! Performance marks the benchmark reads (`cargo bench --bench site`).
+//! Paint timing: waiting for the next paint, and the marks the benchmark reads (`cargo bench
+//! --bench site`).
 
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Sets `performance.mark(name)` once per page, after the frame that paints the current DOM
-/// (the next animation frame, then a task: the usual way to mark "painted").
+/// Sets `performance.mark(name)` once per page, after the frame that paints the current DOM.
 pub fn mark_after_paint(name: &'static str) {
     thread_local!(static DONE: Cell<bool> = const { Cell::new(false) });
     if DONE.with(|done| done.replace(true)) {
         return;
     }
-    let mark = Closure::once_into_js(move || {
+    after_paint(move || {
         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
             let _ = performance.mark(name);
         }
     });
+}
+
+/// Runs `run` after the frame that paints the current DOM: the next animation frame, then a task
+/// (the usual way to wait for "painted").
+pub fn after_paint(run: impl FnOnce() + 'static) {
+    let run = Closure::once_into_js(run);
     let after_frame = Closure::once_into_js(move || {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(mark.unchecked_ref());
+            let _ = window.set_timeout_with_callback(run.unchecked_ref());
         }
     });
     if let Some(window) = web_sys::window() {
