@@ -12,6 +12,10 @@ use std::sync::Arc;
 /// The id of the `<script type="application/json">` element holding a page's [`Preloaded`].
 pub const PRELOADED_ID: &str = "quarterly-preloaded";
 
+/// The `<meta>` that marks a pre-rendered page, its content the site path it shows (boot.js in
+/// scripts/post_build.py reads it too).
+pub const PAGE_META: &str = "quarterly-page";
+
 /// What a pre-rendered page was built with: the catalog and reports by their catalog path
 /// (`alpha-omega/2025-q2.json`): the page's report and the one before it (for the changes).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -56,7 +56,7 @@ pub fn start() {
     let performance = window().performance();
     let document = document();
     let pending = document.document_element().is_some_and(|root| root.class_list().contains("q-pending"));
-    let pre_rendered = document.query_selector("meta[name='quarterly-page']").ok().flatten().is_some();
+    let pre_rendered = document.query_selector(&format!("meta[name='{}']", loaded::PAGE_META)).ok().flatten().is_some();
     let painted = performance.as_ref().is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
     let mount = move || {
         if let Some(performance) = &performance {

@@ -2,7 +2,7 @@
 //! browser runs, so a reader sees the report at static-page speed (and without JavaScript at all)
 //! while the app loads; `start` then takes over the page without a visible change.
 
-use super::loaded::{Preloaded, PRELOADED_ID};
+use super::loaded::{Preloaded, PAGE_META, PRELOADED_ID};
 use super::{escape_html as escape, App, SITE_BASE};
 use crate::model::{Catalog, CatalogEntry, Report};
 use crate::url_state::report_path;
@@ -105,7 +105,7 @@ fn page(template: &Template, site_path: &str, title: &str, body: &str, preloaded
     let head = template
         .head
         .replacen("<title>quarterly</title>", &format!("<title>{} · quarterly</title>", escape(title)), 1)
-        .replacen("<head>", &format!("<head><meta name=\"quarterly-page\" content=\"{}\" />", escape(site_path)), 1);
+        .replacen("<head>", &format!("<head><meta name=\"{PAGE_META}\" content=\"{}\" />", escape(site_path)), 1);
     format!(
         "{head}<noscript><p class=\"noscript\">Filters need JavaScript: the whole report is shown.</p></noscript>{body}\
          <script type=\"application/json\" id=\"{PRELOADED_ID}\">{}</script>{}",

@@ -13,11 +13,14 @@ mod server;
 #[allow(dead_code)]
 #[path = "../e2e/webdriver.rs"]
 mod webdriver;
+#[path = "../e2e/site.rs"]
+mod site;
 
 use quarterly::model::{Catalog, CatalogEntry, Inline, KeyResult, Objective, Period, Report, Status};
 use serde_json::json;
 use quarterly::app::escape_html as escape;
 use server::Server;
+use site::root;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -26,20 +29,9 @@ use webdriver::Driver;
 const LOADS: usize = 15;
 use quarterly::app::views::okr_table::ROWS_PER_PAGE;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn build() -> PathBuf {
     let dist = root().join("target/bench-dist");
-    let output = Command::new("trunk")
-        .args(["build", "--release", "--public-url", "/", "--dist"])
-        .arg(&dist)
-        .current_dir(root())
-        .env("QUARTERLY_PRERENDER", env!("CARGO_BIN_EXE_quarterly-prerender"))
-        .output()
-        .expect("trunk is not installed: run scripts/setup");
-    assert!(output.status.success(), "trunk build failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    site::build(&dist, "/");
     dist
 }
 

@@ -5,10 +5,12 @@
 //! every view go to tests/screenshots/.
 
 mod server;
+mod site;
 mod webdriver;
 
 use quarterly::model::Report;
 use server::{Fault, Server};
+use site::root;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -18,23 +20,12 @@ use webdriver::Driver;
 const PREFIX: &str = "/quarterly/";
 const REPORT_FILE: &str = "data/alpha-omega/2025-q2.json";
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// Builds the release site once for all tests.
 fn dist() -> &'static Path {
     static DIST: OnceLock<PathBuf> = OnceLock::new();
     DIST.get_or_init(|| {
         let dist = root().join("target/e2e-dist");
-        let output = Command::new("trunk")
-            .args(["build", "--release", "--public-url", PREFIX, "--dist"])
-            .arg(&dist)
-            .current_dir(root())
-            .env("QUARTERLY_PRERENDER", env!("CARGO_BIN_EXE_quarterly-prerender"))
-            .output()
-            .expect("trunk is not installed: run scripts/setup");
-        assert!(output.status.success(), "trunk build failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        site::build(&dist, PREFIX);
         assert!(dist.join("404.html").is_file(), "the 404.html fallback is missing");
         dist
     })

@@ -1,0 +1,23 @@
+//! Building the release site with Trunk, for the end-to-end tests and the benchmark.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository's root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `trunk build --release` of the site, hosted under `public_url`, into `dist`. The post-build
+/// hook pre-renders with the quarterly-prerender cargo already built for this test or bench,
+/// rather than building the whole crate a second time.
+pub fn build(dist: &Path, public_url: &str) {
+    let output = Command::new("trunk")
+        .args(["build", "--release", "--public-url", public_url, "--dist"])
+        .arg(dist)
+        .current_dir(root())
+        .env("QUARTERLY_PRERENDER", env!("CARGO_BIN_EXE_quarterly-prerender"))
+        .output()
+        .expect("trunk is not installed: run scripts/setup");
+    assert!(output.status.success(), "trunk build failed:\n{}", String::from_utf8_lossy(&output.stderr));
+}
