@@ -5,7 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod anchor;
+pub mod registry;
 pub mod status;
+pub mod summary;
 mod tagged;
 pub use status::{Status, StatusKind};
 
@@ -45,9 +48,15 @@ pub struct Report {
     /// Upcoming events, one entry per list item or paragraph.
     #[serde(default)]
     pub upcoming_events: Vec<Vec<Inline>>,
-    /// Report-wide questions or issues for the TAC.
+    /// Report-wide questions or issues for the TAC (empty when the author wrote "None" or the like).
     #[serde(default)]
     pub questions_for_tac: Vec<Block>,
+    /// Report-wide funding requests (empty when the author wrote "None" or the like).
+    #[serde(default)]
+    pub funding_requests: Vec<Block>,
+    /// Participation: the tables (and their notes) of who takes part, meetings, contributors.
+    #[serde(default)]
+    pub participation: Vec<Block>,
     /// The "Additional Information" section.
     #[serde(default)]
     pub additional_information: Vec<Block>,
@@ -125,7 +134,11 @@ pub struct KeyResult {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Activity {
+    /// The activity's title as written ("Activity #2: " and the like taken off).
     pub name: String,
+    /// Where the title linked to, when it was a link (a project page, an issue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
     /// Text between the activity's heading and its first sub-section.
     #[serde(default)]
     pub summary: Vec<Block>,
@@ -149,6 +162,9 @@ pub struct Activity {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Section {
     pub heading: String,
+    /// Where the heading linked to, when it held a link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
     #[serde(default)]
     pub blocks: Vec<Block>,
 }
@@ -180,6 +196,8 @@ pub enum Inline {
     Text { text: String },
     Emphasis { children: Vec<Inline> },
     Strong { children: Vec<Inline> },
+    /// GFM strikethrough (`~text~`): text the author struck out, which reads differently.
+    Strikethrough { children: Vec<Inline> },
     Code { text: String },
     /// A link as written; the viewer decides whether the target is safe to follow.
     Link { url: String, children: Vec<Inline> },
@@ -205,9 +223,13 @@ pub enum Block {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Catalog {
     pub format: u32,
-    /// Slug of the initiative `/` opens.
+    /// Slug of the initiative whose newest report stands first.
     pub default_initiative: String,
     pub reports: Vec<CatalogEntry>,
+    /// What the registry knows of each initiative that has reports here (name, kind, home page,
+    /// the file-name aliases that map to it), in the registry's order.
+    #[serde(default)]
+    pub initiatives: Vec<registry::InitiativeEntry>,
 }
 
 /// One report in the catalog.
@@ -264,9 +286,10 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Link { children, .. } => {
-                push_plain_text(children, out)
-            }
+            Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => push_plain_text(children, out),
         }
     }
 }
@@ -300,7 +323,9 @@ pub fn collect_inline_links<'a>(inlines: &'a [Inline], out: &mut Vec<&'a str>) {
                 out.push(url);
                 collect_inline_links(children, out);
             }
-            Inline::Emphasis { children } | Inline::Strong { children } => collect_inline_links(children, out),
+            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Strikethrough { children } => {
+                collect_inline_links(children, out)
+            }
             Inline::Text { .. } | Inline::Code { .. } => {}
         }
     }
@@ -318,6 +343,7 @@ impl Report {
         }
         out.extend(block_links(&self.objectives_notes));
         for activity in &self.activities {
+            out.extend(activity.link.as_deref());
             for blocks in [
                 &activity.summary,
                 &activity.purpose,
@@ -334,8 +360,13 @@ impl Report {
         out.extend(block_links(&self.news_notes));
         self.upcoming_events.iter().for_each(|event| collect_inline_links(event, &mut out));
         out.extend(block_links(&self.questions_for_tac));
+        out.extend(block_links(&self.funding_requests));
+        out.extend(block_links(&self.participation));
         out.extend(block_links(&self.additional_information));
-        self.other_sections.iter().for_each(|s| out.extend(block_links(&s.blocks)));
+        for section in &self.other_sections {
+            out.extend(section.link.as_deref());
+            out.extend(block_links(&section.blocks));
+        }
         out
     }
 }
@@ -349,5 +380,11 @@ pub fn is_safe_link(url: &str) -> bool {
 /// The JSON Schemas of the format, generated from these types: (file name, schema).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
-    vec![("report.schema.json", schemars::schema_for!(Report)), ("index.schema.json", schemars::schema_for!(Catalog))]
+    vec![
+        ("report.schema.json", schemars::schema_for!(Report)),
+        ("index.schema.json", schemars::schema_for!(Catalog)),
+        ("summary.schema.json", schemars::schema_for!(summary::Summary)),
+        ("search.schema.json", schemars::schema_for!(summary::SearchCorpus)),
+        ("initiatives.schema.json", schemars::schema_for!(registry::Registry)),
+    ]
 }

@@ -69,7 +69,9 @@ fn flatten_links(content: &[Inline], pieces: &mut Vec<(Option<(String, String)>,
         match inline {
             Inline::Link { url, children } => pieces.push((Some((url.clone(), plain_text(children).trim().to_string())), String::new())),
             Inline::Text { text } | Inline::Code { text } => pieces.last_mut().expect("never empty").1.push_str(text),
-            Inline::Emphasis { children } | Inline::Strong { children } => flatten_links(children, pieces),
+            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Strikethrough { children } => {
+                flatten_links(children, pieces)
+            }
         }
     }
 }

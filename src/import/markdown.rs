@@ -227,6 +227,9 @@ fn push_inline_event<'a>(
         Event::TaskListMarker(done) => push_text(out, if done { "[x] " } else { "[ ] " }),
         Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis { children: inlines_until_end(events, depth + 1) }),
         Event::Start(Tag::Strong) => out.push(Inline::Strong { children: inlines_until_end(events, depth + 1) }),
+        Event::Start(Tag::Strikethrough) => {
+            out.push(Inline::Strikethrough { children: inlines_until_end(events, depth + 1) })
+        }
         Event::Start(Tag::Link { dest_url, .. }) => {
             // A link's own text never holds another link (`<https://…>`, `[https://…](…)`).
             let children = without_links(inlines_until_end(events, depth + 1));
@@ -252,6 +255,7 @@ fn without_links(inlines: Vec<Inline>) -> Vec<Inline> {
             Inline::Link { children, .. } => without_links(children),
             Inline::Emphasis { children } => vec![Inline::Emphasis { children: without_links(children) }],
             Inline::Strong { children } => vec![Inline::Strong { children: without_links(children) }],
+            Inline::Strikethrough { children } => vec![Inline::Strikethrough { children: without_links(children) }],
             other => vec![other],
         })
         .collect()
@@ -343,6 +347,7 @@ fn fold_whitespace(inlines: Vec<Inline>) -> Vec<Inline> {
             Inline::Text { text } => Inline::Text { text: collapse_spaces(&text) },
             Inline::Emphasis { children } => Inline::Emphasis { children: fold_whitespace(children) },
             Inline::Strong { children } => Inline::Strong { children: fold_whitespace(children) },
+            Inline::Strikethrough { children } => Inline::Strikethrough { children: fold_whitespace(children) },
             Inline::Link { url, children } => Inline::Link { url, children: fold_whitespace(children) },
             code @ Inline::Code { .. } => code,
         };
@@ -360,7 +365,7 @@ fn fold_whitespace(inlines: Vec<Inline>) -> Vec<Inline> {
 }
 
 fn is_empty_container(inline: &Inline) -> bool {
-    matches!(inline, Inline::Emphasis { children } | Inline::Strong { children } if children.is_empty())
+    matches!(inline, Inline::Emphasis { children } | Inline::Strong { children } | Inline::Strikethrough { children } if children.is_empty())
 }
 
 fn collapse_spaces(text: &str) -> String {
@@ -387,7 +392,7 @@ fn trim_start(inlines: &mut Vec<Inline>) {
                 }
                 *text = trimmed.to_string();
             }
-            Inline::Emphasis { children } | Inline::Strong { children } => {
+            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Strikethrough { children } => {
                 trim_start(children);
                 if children.is_empty() {
                     inlines.remove(0);
@@ -411,7 +416,7 @@ fn trim_end(inlines: &mut Vec<Inline>) {
                 }
                 text.truncate(trimmed.len());
             }
-            Inline::Emphasis { children } | Inline::Strong { children } => {
+            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Strikethrough { children } => {
                 trim_end(children);
                 if children.is_empty() {
                     inlines.pop();
@@ -451,6 +456,9 @@ fn drop_chars(inlines: Vec<Inline>, remaining: &mut usize) -> Vec<Inline> {
             }
             Inline::Emphasis { children } => out.push(Inline::Emphasis { children: drop_chars(children, remaining) }),
             Inline::Strong { children } => out.push(Inline::Strong { children: drop_chars(children, remaining) }),
+            Inline::Strikethrough { children } => {
+                out.push(Inline::Strikethrough { children: drop_chars(children, remaining) })
+            }
             Inline::Link { url, children } => out.push(Inline::Link { url, children: drop_chars(children, remaining) }),
         }
     }

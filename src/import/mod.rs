@@ -167,6 +167,8 @@ fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Op
         news_notes,
         upcoming_events: links::extract_events(parts.events),
         questions_for_tac: blocks_of(parts.questions),
+        funding_requests: Vec::new(),
+        participation: Vec::new(),
         additional_information: blocks_of(parts.additional),
         other_sections: parts.other_sections,
     };
@@ -290,7 +292,7 @@ pub fn catalog(reports: &[&Report], default_initiative: Option<&str>) -> Catalog
         .map(str::to_string)
         .or_else(|| reports.iter().max_by_key(|r| r.period).map(|r| r.initiative.slug.clone()))
         .unwrap_or_default();
-    Catalog { format: FORMAT_VERSION, default_initiative, reports: entries }
+    Catalog { format: FORMAT_VERSION, default_initiative, reports: entries, initiatives: Vec::new() }
 }
 
 /// Where a report's JSON lives, relative to `index.json`.

@@ -172,7 +172,7 @@ impl Parts {
             let content = section.content;
             let (activities, rest): (Vec<Tree>, Vec<Tree>) = section.children.into_iter().partition(Tree::is_activity);
             if activities.is_empty() || !content.is_empty() || !rest.is_empty() {
-                self.other_sections.push(Section { heading, blocks: blocks_of(content) });
+                self.other_sections.push(Section { heading, link: None, blocks: blocks_of(content) });
             }
             let index = self.other_sections.len().checked_sub(1);
             let is_container = !activities.is_empty();
@@ -224,7 +224,7 @@ fn activity(section: Tree) -> Activity {
         if kind.is_activity_part() || kind == Kind::Questions {
             activity_part(&mut activity, kind).extend(blocks);
         } else {
-            activity.other.push(Section { heading: name, blocks });
+            activity.other.push(Section { heading: name, link: None, blocks });
         }
     }
     activity

@@ -22,6 +22,7 @@ enum InlineKind {
     Text,
     Emphasis,
     Strong,
+    Strikethrough,
     Code,
     Link,
 }
@@ -106,7 +107,7 @@ impl<'de> Visitor<'de> for InlineVisitor {
                 InlineField::Type => read(&mut map, &mut kind, "type", true)?,
                 InlineField::Text => read(&mut map, &mut text, "text", has(&[K::Text, K::Code]))?,
                 InlineField::Children => {
-                    read(&mut map, &mut children, "children", has(&[K::Emphasis, K::Strong, K::Link]))?
+                    read(&mut map, &mut children, "children", has(&[K::Emphasis, K::Strong, K::Strikethrough, K::Link]))?
                 }
                 InlineField::Url => read(&mut map, &mut url, "url", has(&[K::Link]))?,
                 InlineField::Other => {
@@ -118,6 +119,7 @@ impl<'de> Visitor<'de> for InlineVisitor {
             K::Text => Inline::Text { text: required(text, "text")? },
             K::Emphasis => Inline::Emphasis { children: required(children, "children")? },
             K::Strong => Inline::Strong { children: required(children, "children")? },
+            K::Strikethrough => Inline::Strikethrough { children: required(children, "children")? },
             K::Code => Inline::Code { text: required(text, "text")? },
             K::Link => Inline::Link { url: required(url, "url")?, children: required(children, "children")? },
         })
