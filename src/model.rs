@@ -294,6 +294,30 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
     }
 }
 
+/// The plain text of blocks: paragraphs, headings, list items and table rows each on a line of
+/// their own (for search, summaries and filters).
+pub fn blocks_plain_text(blocks: &[Block]) -> String {
+    let mut lines = Vec::new();
+    push_block_lines(blocks, &mut lines);
+    lines.join("\n")
+}
+
+fn push_block_lines(blocks: &[Block], lines: &mut Vec<String>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { content } | Block::Heading { content, .. } => lines.push(plain_text(content)),
+            Block::List { items, .. } => items.iter().for_each(|item| push_block_lines(item, lines)),
+            Block::Table { header, rows } => {
+                for row in std::iter::once(header).chain(rows) {
+                    lines.push(row.iter().map(|cell| plain_text(cell)).collect::<Vec<_>>().join(" | "));
+                }
+            }
+            Block::Quote { blocks } => push_block_lines(blocks, lines),
+            Block::Code { text } => lines.push(text.clone()),
+        }
+    }
+}
+
 /// Every link target in blocks, in order (used by tests and by search).
 pub fn block_links(blocks: &[Block]) -> Vec<&str> {
     let mut out = Vec::new();

@@ -25,7 +25,10 @@ fn a_folder_of_reports_becomes_the_viewers_data() {
     assert_eq!(status, 0, "{messages}");
     let index: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
     let entries = index["reports"].as_array().unwrap();
-    assert_eq!(entries.len(), 14, "{messages}");
+    // 65 reports in 2024..2026; the damaged copy is one of them again.
+    assert_eq!(entries.len(), 65, "{messages}");
+    assert_eq!(support::report_files(&reports).len(), 66);
+    assert!(out.join("summary.json").is_file() && out.join("search.json").is_file());
     for entry in entries {
         assert!(out.join(entry["path"].as_str().unwrap()).is_file());
     }
@@ -57,6 +60,71 @@ fn a_broken_file_is_reported_with_its_line_and_does_not_stop_the_others() {
     assert!(line("Binary").contains("2025-Q1-Binary.md:1: error: this is not a text file"));
     assert!(Path::new(&out.join("good/2025-q1.json")).is_file());
     assert!(messages.contains("imported 1 report(s)") && messages.contains("2 file(s) failed"), "{messages}");
+}
+
+fn catalog_of(out: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn with_the_registry_aliases_are_one_initiative_under_its_proper_name() {
+    let out = temp_dir("registry");
+    let reports = support::ti_reports();
+    let registry = support::registry();
+    let (status, messages) =
+        run(&[reports.to_str().unwrap(), "--registry", registry.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(status, 0, "{messages}");
+    assert!(!messages.contains("unknown initiative"), "every corpus initiative is registered: {messages}");
+    let catalog = catalog_of(&out);
+    let vd: Vec<String> = catalog["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|entry| entry["initiative"]["slug"] == "vd-wg")
+        .map(|entry| format!("{} {}", entry["initiative"]["name"].as_str().unwrap(), entry["path"].as_str().unwrap()))
+        .collect();
+    // Filed as VULN-WG (2024 Q4), Vulnerability-Disclosure-WG (2025 Q1) and VD-WG (since 2025 Q2).
+    assert_eq!(vd.len(), 6, "{vd:?}");
+    assert!(vd.iter().all(|line| line.starts_with("Vulnerability Disclosures WG vd-wg/")), "{vd:?}");
+    assert!(out.join("vd-wg/2024-q4.json").is_file() && !out.join("vuln-wg").exists());
+    let slugs: Vec<&str> = catalog["initiatives"].as_array().unwrap().iter().map(|i| i["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs.len(), 13, "{slugs:?}");
+}
+
+#[test]
+fn an_unknown_initiative_imports_with_a_warning_naming_the_closest() {
+    let input = temp_dir("unknown-in");
+    let out = temp_dir("unknown-out");
+    std::fs::write(input.join("2026-Q3-VULNS-WG.md"), "# 2026 Q3 Vulns WG
+
+## Overview
+
+New.
+").unwrap();
+    let registry = support::registry();
+    let (status, messages) =
+        run(&[input.to_str().unwrap(), "--registry", registry.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(status, 0, "{messages}");
+    let warning = messages.lines().find(|line| line.contains("unknown initiative")).unwrap_or_else(|| panic!("{messages}"));
+    assert!(
+        warning.ends_with("2026-Q3-VULNS-WG.md:1: warning: unknown initiative \"VULNS-WG\"; closest: Vulnerability Disclosures WG (vd-wg), Securing Software Repositories WG (repos-wg)"),
+        "{warning}"
+    );
+    assert!(out.join("vulns-wg/2026-q3.json").is_file());
+}
+
+#[test]
+fn an_alias_claimed_twice_stops_the_import_naming_both_lines() {
+    let input = temp_dir("claimed-in");
+    let registry = input.join("initiatives.json");
+    std::fs::write(
+        &registry,
+        "{\"initiatives\": [\n{\"slug\": \"a\", \"name\": \"A\", \"kind\": \"WG\", \"aliases\": [\"X-WG\"]},\n{\"slug\": \"b\", \"name\": \"B\", \"kind\": \"WG\", \"aliases\": [\"x wg\"]}\n]}",
+    )
+    .unwrap();
+    let (status, messages) = run(&[input.to_str().unwrap(), "--registry", registry.to_str().unwrap(), "--out", "/tmp/unused"]);
+    assert_eq!(status, 2, "{messages}");
+    assert!(messages.contains("initiatives.json:3: error: \"x wg\" is claimed by two initiatives: a (line 2) and b (line 3)"), "{messages}");
 }
 
 #[test]

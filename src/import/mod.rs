@@ -7,10 +7,13 @@ pub mod identity;
 mod links;
 pub mod markdown;
 pub mod okr;
+pub mod registry;
 pub mod sections;
+pub mod summary;
 
 pub use decode::repair_mojibake;
 
+use crate::model::registry::Registry;
 use crate::model::{
     is_safe_link, plain_text, Block, Catalog, CatalogEntry, Inline, Report, FORMAT_VERSION,
 };
@@ -277,7 +280,7 @@ fn warn_unsafe_links(report: &Report, text: &str, diagnostics: &mut Diagnostics)
 
 /// The catalog of imported reports, sorted by initiative then quarter. Entries point at
 /// `<slug>/<year>-q<n>.json`.
-pub fn catalog(reports: &[&Report], default_initiative: Option<&str>) -> Catalog {
+pub fn catalog(reports: &[&Report], default_initiative: Option<&str>, registry: &Registry) -> Catalog {
     let mut entries: Vec<CatalogEntry> = reports
         .iter()
         .map(|report| CatalogEntry {
@@ -292,7 +295,7 @@ pub fn catalog(reports: &[&Report], default_initiative: Option<&str>) -> Catalog
         .map(str::to_string)
         .or_else(|| reports.iter().max_by_key(|r| r.period).map(|r| r.initiative.slug.clone()))
         .unwrap_or_default();
-    Catalog { format: FORMAT_VERSION, default_initiative, reports: entries, initiatives: Vec::new() }
+    Catalog { format: FORMAT_VERSION, default_initiative, reports: entries, initiatives: registry::entries_for(registry, reports) }
 }
 
 /// Where a report's JSON lives, relative to `index.json`.

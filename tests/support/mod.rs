@@ -3,18 +3,16 @@
 
 use std::path::PathBuf;
 
-/// The real reports in `../shared/ti-reports` (or `$QUARTERLY_TI_REPORTS`). Missing data fails
-/// the test: a test that silently skips could never fail.
+/// The foundation's reports, kept in the repository (`reports/`): a clone anywhere has them.
 pub fn ti_reports() -> PathBuf {
-    let dir = std::env::var_os("QUARTERLY_TI_REPORTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/ti-reports"));
-    assert!(
-        dir.join("2025/2025-Q2-Alpha-Omega.md").is_file(),
-        "the sample reports are not at {}: set QUARTERLY_TI_REPORTS to the ti-reports folder",
-        dir.display()
-    );
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("reports");
+    assert!(dir.join("2025/2025-Q2-Alpha-Omega.md").is_file(), "the report corpus is missing from {}", dir.display());
     dir
+}
+
+/// The registry of initiatives the bundled site is built with.
+pub fn registry() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("config/initiatives.json")
 }
 
 /// Every report file below a folder (named `YYYY-Qn-Name`, with or without `.md`).

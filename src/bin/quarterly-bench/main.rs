@@ -1,5 +1,5 @@
 //! `quarterly-bench [folder]`: how fast the importer turns a folder of reports (by default
-//! `../shared/ti-reports`) into the model, beside the cost of parsing the same Markdown with
+//! `reports/`) into the model, beside the cost of parsing the same Markdown with
 //! pulldown-cmark alone (the floor any importer built on it has). Both run interleaved in one
 //! process, so the ratio holds on a noisy machine even when the absolute times do not.
 
@@ -7,7 +7,7 @@
 fn main() -> std::process::ExitCode {
     use std::time::Instant;
 
-    let folder = std::env::args().nth(1).unwrap_or_else(|| "../shared/ti-reports".into());
+    let folder = std::env::args().nth(1).unwrap_or_else(|| "reports".into());
     let mut files = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(&folder)];
     while let Some(dir) = stack.pop() {

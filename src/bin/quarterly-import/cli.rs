@@ -1,11 +1,13 @@
 //! The importer command's work: arguments, files, output.
 
-use quarterly::import::{self, catalog, looks_like_report, report_path, Severity};
+use quarterly::import::{self, catalog, looks_like_report, registry, report_path, summary, Severity};
+use quarterly::model::registry::Registry;
 use quarterly::model::Report;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: quarterly-import <files or folders>... --out <dir> [--default-initiative <slug>]";
+const USAGE: &str =
+    "usage: quarterly-import <files or folders>... --out <dir> [--registry <initiatives.json>] [--default-initiative <slug>]";
 
 pub fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -22,17 +24,20 @@ struct Args {
     inputs: Vec<PathBuf>,
     out: PathBuf,
     default_initiative: Option<String>,
+    registry: Option<PathBuf>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Args, String> {
     let mut inputs = Vec::new();
     let mut out = None;
     let mut default_initiative = None;
+    let mut registry = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--out" | "-o" => out = Some(PathBuf::from(args.next().ok_or("--out needs a folder")?)),
             "--default-initiative" => default_initiative = Some(args.next().ok_or("--default-initiative needs a slug")?),
+            "--registry" => registry = Some(PathBuf::from(args.next().ok_or("--registry needs a file")?)),
             "--help" | "-h" => return Err(USAGE.into()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
             _ => inputs.push(PathBuf::from(arg)),
@@ -42,7 +47,7 @@ fn parse_args(args: Vec<String>) -> Result<Args, String> {
     if inputs.is_empty() {
         return Err(format!("no files or folders given\n{USAGE}"));
     }
-    Ok(Args { inputs, out, default_initiative })
+    Ok(Args { inputs, out, default_initiative, registry })
 }
 
 /// Report files: those named on the command line, and in folders (recursively) those named
@@ -77,8 +82,20 @@ fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The registry of initiatives, when one is given; its own errors stop the run (exit 2), since
+/// every report's identity depends on it.
+fn read_registry(path: Option<&Path>) -> Result<Registry, String> {
+    let Some(path) = path else { return Ok(Registry::default()) };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read the registry: {e}", path.display()))?;
+    registry::parse(&text).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|(line, message)| format!("{}:{line}: error: {message}", path.display())).collect();
+        lines.join("\n")
+    })
+}
+
 fn run(args: Vec<String>) -> Result<bool, String> {
     let args = parse_args(args)?;
+    let registry = read_registry(args.registry.as_deref())?;
     let files = collect_files(&args.inputs)?;
     let mut reports: Vec<(PathBuf, Report)> = Vec::new();
     let (mut failed, mut warnings) = (0usize, 0usize);
@@ -99,10 +116,16 @@ fn run(args: Vec<String>) -> Result<bool, String> {
         for diagnostic in file_warnings.drain(..).chain(file_errors.drain(..)) {
             eprintln!("{}:{diagnostic}", file.display());
         }
-        let Some(report) = outcome.report else {
+        let Some(mut report) = outcome.report else {
             failed += 1;
             continue;
         };
+        if args.registry.is_some() {
+            if let Some(warning) = registry::apply(&registry, &mut report) {
+                eprintln!("{}:1: warning: {warning}", file.display());
+                warnings += 1;
+            }
+        }
         match reports.iter().find(|(_, r)| r.initiative.slug == report.initiative.slug && r.period == report.period) {
             Some((first, existing)) if *existing == report => {
                 eprintln!("{}:1: warning: same report as {}; imported once", file.display(), first.display());
@@ -121,7 +144,7 @@ fn run(args: Vec<String>) -> Result<bool, String> {
             None => reports.push((file, report)),
         }
     }
-    write_out(&args, &reports)?;
+    write_out(&args, &registry, &reports)?;
     eprintln!(
         "imported {} report(s) into {} with {warnings} warning(s); {failed} file(s) failed",
         reports.len(),
@@ -130,7 +153,7 @@ fn run(args: Vec<String>) -> Result<bool, String> {
     Ok(failed == 0)
 }
 
-fn write_out(args: &Args, reports: &[(PathBuf, Report)]) -> Result<(), String> {
+fn write_out(args: &Args, registry: &Registry, reports: &[(PathBuf, Report)]) -> Result<(), String> {
     let write = |path: PathBuf, json: String| {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create folder: {e}", parent.display()))?;
@@ -140,12 +163,25 @@ fn write_out(args: &Args, reports: &[(PathBuf, Report)]) -> Result<(), String> {
     for (_, report) in reports {
         write(args.out.join(report_path(report)), to_json(report)?)?;
     }
-    let refs: Vec<&Report> = reports.iter().map(|(_, r)| r).collect();
-    write(args.out.join("index.json"), to_json(&catalog(&refs, args.default_initiative.as_deref()))?)?;
+    let catalog = catalog(&reports.iter().map(|(_, r)| r).collect::<Vec<_>>(), args.default_initiative.as_deref(), registry);
+    // The foundation-wide files follow the catalog's order.
+    let in_order: Vec<&Report> = catalog
+        .reports
+        .iter()
+        .filter_map(|entry| reports.iter().map(|(_, r)| r).find(|r| r.initiative == entry.initiative && r.period == entry.period))
+        .collect();
+    write(args.out.join("index.json"), to_json(&catalog)?)?;
+    write(args.out.join("summary.json"), to_json(&summary::summary(&in_order))?)?;
+    write(args.out.join("search.json"), to_compact_json(&summary::search_corpus(&in_order))?)?;
     for (name, schema) in quarterly::model::schemas() {
         write(args.out.join("schema").join(name), to_json(&schema)?)?;
     }
     Ok(())
+}
+
+/// The search file is read by programs only: without indentation it is a third smaller.
+fn to_compact_json(value: &impl serde::Serialize) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| format!("cannot encode JSON: {e}"))
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, String> {
