@@ -8,6 +8,7 @@
 #![recursion_limit = "256"]
 
 pub mod filter;
+pub mod foundation;
 pub mod history;
 pub mod import;
 pub mod model;

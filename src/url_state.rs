@@ -1,6 +1,10 @@
 //! The URL format, parsed and printed in one place.
 //!
-//! - `/` opens the newest report of the catalog's default initiative;
+//! - `/` is the foundation's home page: every initiative in the latest quarter, or in another
+//!   with `?quarter=2025-q4`;
+//! - `/filings` is the filing grid: who filed a report for which quarter;
+//! - `/tac` lists the questions and funding requests for the governing body, of the latest quarter
+//!   or `?quarter=2025-q4`, of every initiative or `&initiative=vd-wg`;
 //! - `/<initiative>/<year>-q<n>` opens one report, e.g. `/alpha-omega/2025-q2`;
 //! - `/<initiative>/history` shows every key result of an initiative across its quarters;
 //! - `/search?q=text` searches every report;
@@ -136,6 +140,63 @@ pub fn parse_search(query: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The path of the foundation's home page, on `quarter` (`None`: the latest).
+pub fn home_path(quarter: Option<Period>) -> String {
+    match quarter {
+        Some(quarter) => format!("/?quarter={}", quarter.slug()),
+        None => "/".to_string(),
+    }
+}
+
+/// The quarter of a home page query (`?quarter=2025-q4`); `None` for the latest.
+pub fn parse_home(query: &str) -> Option<Period> {
+    parse_asks(query).quarter
+}
+
+/// The path of the filing grid.
+pub fn filings_path() -> String {
+    "/filings".to_string()
+}
+
+/// What the list of questions and funding requests (`/tac`) shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AskFilter {
+    /// `None`: the latest quarter.
+    pub quarter: Option<Period>,
+    /// An initiative's slug; `None`: every initiative.
+    pub initiative: Option<String>,
+}
+
+/// The path of the questions and funding requests, filtered.
+pub fn asks_path(filter: &AskFilter) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Some(quarter) = filter.quarter {
+        query.append_pair("quarter", &quarter.slug());
+    }
+    if let Some(initiative) = &filter.initiative {
+        query.append_pair("initiative", initiative);
+    }
+    let query = query.finish();
+    if query.is_empty() { "/tac".to_string() } else { format!("/tac?{query}") }
+}
+
+/// Reads [`AskFilter`] from a raw query string; a malformed quarter or initiative is ignored.
+pub fn parse_asks(query: &str) -> AskFilter {
+    let mut filter = AskFilter::default();
+    for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+        match key.as_ref() {
+            "quarter" => filter.quarter = Period::from_slug(value.trim()),
+            "initiative" => {
+                let slug = value.trim();
+                let plain = !slug.is_empty() && slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                filter.initiative = plain.then(|| slug.to_string());
+            }
+            _ => {}
+        }
+    }
+    filter
+}
+
 /// The filter to keep when moving to another report: all of it within an initiative, but not
 /// the objective when the initiative changes (its numbers mean something else there).
 pub fn filter_for_move(filter: &Filter, same_initiative: bool) -> Filter {
@@ -252,6 +313,37 @@ mod tests {
         let filter = Filter { objective: Some("2".into()), statuses: vec![StatusKind::Started], text: "x".into() };
         assert_eq!(filter_for_move(&filter, true), filter);
         assert_eq!(filter_for_move(&filter, false), Filter { objective: None, ..filter.clone() });
+    }
+
+    #[test]
+    fn the_home_page_quarter_round_trips() {
+        let quarter = Period { year: 2025, quarter: 4 };
+        let path = home_path(Some(quarter));
+        assert_eq!(path, "/?quarter=2025-q4");
+        assert_eq!(parse_home(path.split_once('?').unwrap().1), Some(quarter));
+        assert_eq!(home_path(None), "/");
+        assert_eq!(parse_home(""), None);
+        assert_eq!(parse_home("?quarter=2025-q9&theme=dark"), None);
+        assert_eq!(parse_home("?quarter=2025-Q4"), Some(quarter));
+    }
+
+    #[test]
+    fn the_ask_filter_round_trips() {
+        let filter = AskFilter { quarter: Some(Period { year: 2025, quarter: 4 }), initiative: Some("vd-wg".into()) };
+        let path = asks_path(&filter);
+        assert_eq!(path, "/tac?quarter=2025-q4&initiative=vd-wg");
+        assert_eq!(parse_asks(path.split_once('?').unwrap().1), filter);
+        let quarter_only = AskFilter { initiative: None, ..filter.clone() };
+        assert_eq!(parse_asks(&asks_path(&quarter_only)[4..]), quarter_only);
+        assert_eq!(asks_path(&AskFilter::default()), "/tac");
+        assert_eq!(parse_asks(""), AskFilter::default());
+    }
+
+    #[test]
+    fn a_malformed_ask_filter_is_ignored() {
+        assert_eq!(parse_asks("?quarter=soon&initiative=%3Cscript%3E&embed=1"), AskFilter::default());
+        assert_eq!(parse_asks("?initiative=../x"), AskFilter::default());
+        assert_eq!(filings_path(), "/filings");
     }
 
     #[test]
