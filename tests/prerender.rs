@@ -1,12 +1,13 @@
-//! The build-time rendering of each report's first view (`quarterly-prerender`): the pages it
-//! writes hold the report as the app shows it, carry the data the app takes over with, and stay
-//! safe whatever the report says.
+//! The build-time rendering (`quarterly-prerender`) of each report's first view, the home page,
+//! the filing grid and "For the TAC": the pages it writes hold what the app shows, carry the data
+//! the app takes over with, and stay safe whatever the reports say.
 
 mod support;
 
 use quarterly::app::loaded::{Preloaded, PRELOADED_ID};
-use quarterly::app::prerender::{pages, Page};
-use quarterly::model::{Catalog, CatalogEntry, Inline, Report};
+use quarterly::app::prerender::{pages, render_body, Page};
+use quarterly::model::summary::Summary;
+use quarterly::model::{Catalog, CatalogEntry, Inline, Period, Report};
 use std::collections::HashMap;
 
 /// The app page as Trunk and post_build.py leave it (only what the pre-renderer reads matters).
@@ -14,20 +15,40 @@ const APP_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><title>quarterly<
     <meta name=\"quarterly-base\" content=\"/reports/\" /><meta name=\"quarterly-app\" content=\"viewer\" /></head>\
     <body><noscript><p>This report viewer needs JavaScript.</p></noscript></body></html>";
 
+/// The bundled site's data: the whole corpus, imported from `reports/`.
 fn bundled() -> (Catalog, HashMap<String, Report>) {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    let catalog: Catalog = serde_json::from_str(&std::fs::read_to_string(root.join("index.json")).unwrap()).unwrap();
-    let reports = catalog
-        .reports
-        .iter()
-        .map(|entry| (entry.path.clone(), serde_json::from_str(&std::fs::read_to_string(root.join(&entry.path)).unwrap()).unwrap()))
-        .collect();
+    let catalog: Catalog = serde_json::from_str(&data_file("index.json")).unwrap();
+    let reports = catalog.reports.iter().map(|entry| (entry.path.clone(), serde_json::from_str(&data_file(&entry.path)).unwrap())).collect();
     (catalog, reports)
 }
 
+fn data_file(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data").join(path)).unwrap()
+}
+
+fn summary() -> Summary {
+    serde_json::from_str(&data_file("summary.json")).unwrap()
+}
+
 fn render(catalog: &Catalog, reports: &HashMap<String, Report>) -> (Vec<Page>, Vec<String>) {
+    render_with(catalog, Ok(&summary()), reports)
+}
+
+fn render_with(catalog: &Catalog, summary: Result<&Summary, String>, reports: &HashMap<String, Report>) -> (Vec<Page>, Vec<String>) {
     let mut load = |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| format!("{} is missing", entry.path));
-    pages(APP_PAGE, catalog, &mut load).expect("the app page is usable")
+    pages(APP_PAGE, catalog, summary, &mut load).expect("the app page is usable")
+}
+
+fn quarter(slug: &str) -> Period {
+    Period::from_slug(slug).unwrap()
+}
+
+/// The HTML of one table row or list item, found by its `data-initiative`.
+fn element_of<'a>(html: &'a str, tag: &str, initiative: &str) -> &'a str {
+    let marker = format!("data-initiative=\"{initiative}\"");
+    let at = html.find(&marker).unwrap_or_else(|| panic!("no {initiative}"));
+    let end = at + html[at..].find(&format!("</{tag}>")).unwrap();
+    &html[at..end]
 }
 
 fn page<'a>(pages: &'a [Page], file: &str) -> &'a str {
@@ -43,39 +64,178 @@ fn preloaded(html: &str) -> Preloaded {
 }
 
 #[test]
-fn the_bundled_report_is_pre_rendered_at_its_address_and_at_the_root() {
+fn every_report_is_pre_rendered_at_its_address_and_the_foundation_pages_beside_them() {
     let (catalog, reports) = bundled();
     let (pages, skipped) = render(&catalog, &reports);
     assert!(skipped.is_empty(), "{skipped:?}");
-    let files: Vec<&str> = pages.iter().map(|page| page.file.as_str()).collect();
-    assert_eq!(files, ["alpha-omega/2025-q2.html", "index.html"]);
-    let report = &reports["alpha-omega/2025-q2.json"];
-    for (page, path) in pages.iter().zip(["/alpha-omega/2025-q2", "/"]) {
-        let html = &page.html;
-        // Its own path, which the boot script compares with the address it was served for.
-        assert!(html.contains(&format!("<head><meta name=\"quarterly-page\" content=\"{path}\" />")), "{}", page.file);
-        assert!(html.contains("<title>2025 Q2 Alpha-Omega · quarterly</title>"), "{}", page.file);
-        assert!(html.contains("<h1>2025 Q2 Alpha-Omega</h1>"), "{}", page.file);
-        // Every key result, in order, with its status in words.
-        let rows: Vec<&str> = html.split("data-kr=\"").skip(1).map(|rest| rest.split('"').next().unwrap()).collect();
-        let expected: Vec<&str> = report.key_results().map(|(_, kr)| kr.id.as_str()).collect();
-        assert_eq!(rows, expected, "{}", page.file);
-        for (_, kr) in report.key_results() {
-            assert!(html.contains(kr.status.as_ref().unwrap().kind.label()), "{}: KR {}", page.file, kr.id);
-        }
-        // Links under the site's base; report links external and safe.
-        assert!(html.contains("href=\"/reports/alpha-omega/history\""), "{}", page.file);
-        for item in &report.news {
-            assert!(html.contains(&format!("href=\"{}\" rel=\"noopener noreferrer\"", item.url)), "{}: {}", page.file, item.url);
-        }
-        // No script but the data, which is what the app takes over with.
-        assert_eq!(html.matches("<script").count(), 1, "{}", page.file);
-        let data = preloaded(html);
-        assert_eq!(data.catalog.as_ref(), Some(&catalog));
-        assert_eq!(data.reports.get("alpha-omega/2025-q2.json"), Some(report));
-        // The app page's "needs JavaScript" gives way to a note about the filters.
-        assert!(!html.contains("needs JavaScript") && html.contains("Filters need JavaScript"), "{}", page.file);
+    assert_eq!(pages.len(), catalog.reports.len() + 3);
+    for file in ["index.html", "filings.html", "tac.html"] {
+        page(&pages, file);
     }
+    for entry in &catalog.reports {
+        let file = format!("{}/{}.html", entry.initiative.slug, entry.period.slug());
+        let html = page(&pages, &file);
+        assert!(html.contains(&format!("<title>{} · quarterly</title>", entry.title.replace('&', "&amp;"))), "{file}");
+        // The comparison is rendered from the data the page carries, not left loading.
+        assert!(!html.contains("Comparing with the previous quarter"), "{file}");
+        let data = preloaded(html);
+        let previous = catalog.previous(&entry.initiative.slug, entry.period);
+        assert_eq!(data.reports.len(), 1 + usize::from(previous.is_some()), "{file}");
+        assert_eq!(data.summary, None, "{file}: a report page carries no summary");
+        // "Since" compares key results: reports without objectives have none.
+        if let (Some(previous), false) = (previous, reports[&entry.path].objectives.is_empty()) {
+            assert!(html.contains(&format!("Since {}", previous.period)), "{file}");
+        }
+    }
+}
+
+#[test]
+fn a_report_page_holds_the_report_as_the_app_shows_it() {
+    let (catalog, reports) = bundled();
+    let (pages, _) = render(&catalog, &reports);
+    let report = &reports["alpha-omega/2025-q2.json"];
+    let html = page(&pages, "alpha-omega/2025-q2.html");
+    // Its own path, which the boot script compares with the address it was served for.
+    assert!(html.contains("<head><meta name=\"quarterly-page\" content=\"/alpha-omega/2025-q2\" />"));
+    assert!(html.contains("<title>2025 Q2 Alpha-Omega · quarterly</title>"));
+    assert!(html.contains("<h1>2025 Q2 Alpha-Omega</h1>"));
+    // Every key result, in order, with its status in words.
+    let rows: Vec<&str> = html.split("data-kr=\"").skip(1).map(|rest| rest.split('"').next().unwrap()).collect();
+    let expected: Vec<&str> = report.key_results().map(|(_, kr)| kr.id.as_str()).collect();
+    assert_eq!(rows, expected);
+    for (_, kr) in report.key_results() {
+        assert!(html.contains(kr.status.as_ref().unwrap().kind.label()), "KR {}", kr.id);
+    }
+    // Links under the site's base; report links external and safe.
+    assert!(html.contains("href=\"/reports/alpha-omega/history\""));
+    for item in &report.news {
+        assert!(html.contains(&format!("href=\"{}\" rel=\"noopener noreferrer\"", item.url)), "{}", item.url);
+    }
+    // No script but the data, which is what the app takes over with.
+    assert_eq!(html.matches("<script").count(), 1);
+    let data = preloaded(html);
+    assert_eq!(data.catalog.as_ref(), Some(&catalog));
+    assert_eq!(data.reports.get("alpha-omega/2025-q2.json"), Some(report));
+    // The app page's "needs JavaScript" gives way to a note about the filters.
+    assert!(!html.contains("needs JavaScript") && html.contains("Filters need JavaScript"));
+    // The site's navigation, the current page not marked (a report is none of them).
+    assert!(html.contains("<nav aria-label=\"Site\""));
+    assert!(!html.contains("aria-current"));
+}
+
+#[test]
+fn the_home_page_lists_every_initiative_of_the_latest_quarter_by_its_proper_name() {
+    let (catalog, reports) = bundled();
+    let (pages, _) = render(&catalog, &reports);
+    let html = page(&pages, "index.html");
+    assert!(html.contains("<head><meta name=\"quarterly-page\" content=\"/\" />"));
+    assert!(html.contains("<title>2026 Q2 across the initiatives · quarterly</title>"));
+    assert!(html.contains("<h1>2026 Q2 across the initiatives</h1>"));
+    assert!(html.contains("href=\"/reports/\" aria-current=\"page\">Home</a>"), "the home link is marked current");
+    // Filed: a card with the headline and a link to the report.
+    let summary = summary();
+    for slug in ["ai-ml-wg", "orbit-wg"] {
+        let card = element_of(html, "li", slug);
+        assert!(html.contains(&format!("<li data-initiative=\"{slug}\" class=\"initiative-card\">")), "{slug}");
+        let name = &catalog.initiatives.iter().find(|i| i.slug == slug).unwrap().name;
+        assert!(card.contains(&format!("<h3>{}</h3>", name.replace('&', "&amp;"))), "{card}");
+        let headline = &summary.reports.iter().find(|r| r.initiative == slug && r.period == quarter("2026-q2")).unwrap().headline;
+        assert!(card.contains(&headline.replace('&', "&amp;")), "{slug}: {headline}");
+        assert!(card.contains(&format!("href=\"/reports/{slug}/2026-q2\"")), "{card}");
+    }
+    // Every other initiative, by its proper name, marked as not filed yet, with its newest report.
+    for initiative in &catalog.initiatives {
+        assert!(html.contains(&initiative.name.replace('&', "&amp;")), "{}", initiative.name);
+    }
+    let sigstore = element_of(html, "li", "sigstore");
+    assert!(sigstore.contains("Sigstore") && sigstore.contains("Not filed yet for 2026 Q2"), "{sigstore}");
+    assert!(sigstore.contains("href=\"/reports/sigstore/2026-q1\""), "{sigstore}");
+    assert_eq!(html.matches("class=\"initiative-card\"").count(), 2);
+    assert_eq!(html.matches("class=\"not-filed-item\"").count(), catalog.initiatives.len() - 2);
+    // Links to the other foundation-wide pages.
+    for path in ["/reports/filings", "/reports/tac?quarter=2026-q2", "/reports/search"] {
+        assert!(html.contains(&format!("href=\"{path}\"")), "{path}");
+    }
+    // Its data: the catalog and the summary, no report.
+    let data = preloaded(html);
+    assert_eq!((data.catalog.as_ref(), data.summary.as_ref(), data.reports.len()), (Some(&catalog), Some(&summary), 0));
+    assert!(html.contains("Choosing another quarter needs JavaScript"));
+}
+
+#[test]
+fn the_grid_marks_a_missing_report_as_not_filed() {
+    let (catalog, reports) = bundled();
+    let (pages, _) = render(&catalog, &reports);
+    let html = page(&pages, "filings.html");
+    assert!(html.contains("<title>Who filed when · quarterly</title>"));
+    // A region a keyboard can scroll.
+    assert!(html.contains("role=\"region\" tabindex=\"0\" aria-label=\""), "the scrolling region is focusable and named");
+    let header: Vec<&str> = html.split("<th scope=\"col\"><a href=\"/reports/?quarter=").skip(1).map(|rest| rest.split('"').next().unwrap()).collect();
+    let column = header.iter().position(|slug| *slug == "2025-q4").expect("a 2025 Q4 column");
+    let cells = |slug: &str| -> Vec<String> {
+        element_of(html, "tr", slug).split("<td ").skip(1).map(|cell| cell.to_string()).collect()
+    };
+    let sigstore = cells("sigstore");
+    assert_eq!(sigstore.len(), header.len());
+    assert!(sigstore[column].contains("Not filed") && !sigstore[column].contains("href"), "{}", sigstore[column]);
+    let vd = cells("vd-wg");
+    assert!(vd[column].contains("href=\"/reports/vd-wg/2025-q4\"") && vd[column].contains(" Filed"), "{}", vd[column]);
+    assert!(vd[column].contains("VD WG, 2025 Q4"), "the link names its report: {}", vd[column]);
+    let filed = html.matches("class=\"filing filed\"").count();
+    assert_eq!(filed, catalog.reports.len());
+    assert_eq!(html.matches("class=\"filing not-filed\"").count(), header.len() * catalog.initiatives.len() - filed);
+    // The grid needs the catalog only.
+    let data = preloaded(html);
+    assert_eq!((data.catalog.as_ref(), data.summary.as_ref(), data.reports.len()), (Some(&catalog), None, 0));
+}
+
+#[test]
+fn the_tac_page_lists_the_latest_quarters_asks_linked_to_their_place() {
+    let (catalog, reports) = bundled();
+    let (pages, _) = render(&catalog, &reports);
+    let html = page(&pages, "tac.html");
+    assert!(html.contains("<title>For the TAC · quarterly</title>") && html.contains("<h1>For the TAC</h1>"));
+    let summary = summary();
+    let asks: Vec<_> = summary.reports.iter().filter(|r| r.period == quarter("2026-q2")).flat_map(|r| r.asks.iter().map(move |a| (r, a))).collect();
+    assert!(!asks.is_empty());
+    for (report, ask) in &asks {
+        let link = format!("href=\"/reports/{}/2026-q2#{}\"", report.initiative, ask.anchor);
+        assert!(html.contains(&link), "{link}");
+    }
+    assert_eq!(html.matches("<li class=\"ask ").count(), asks.len());
+    assert!(html.contains("Funding request") && html.contains("Question for the TAC"));
+    assert!(html.contains("Activity: OSPS Baseline SIG"));
+    let data = preloaded(html);
+    assert_eq!((data.summary.as_ref(), data.reports.len()), (Some(&summary), 0));
+}
+
+#[test]
+fn the_tac_page_filters_by_quarter_and_initiative_from_its_address() {
+    let (catalog, _) = bundled();
+    let summary = summary();
+    let preloaded = Preloaded { catalog: Some(catalog.clone()), summary: Some(summary.clone()), ..Preloaded::default() };
+    let html = render_body("/", "/tac?quarter=2025-q4", &preloaded);
+    let expected: usize = summary.reports.iter().filter(|r| r.period == quarter("2025-q4")).map(|r| r.asks.len()).sum();
+    assert!(expected > 0);
+    assert_eq!(html.matches("<li class=\"ask ").count(), expected);
+    assert!(html.contains("href=\"/cti/2025-q4#activity-1-questions\""), "CTI's question links to its activity");
+    let html = render_body("/", "/tac?quarter=2025-q4&initiative=sigstore", &preloaded);
+    assert_eq!(html.matches("<li class=\"ask ").count(), 0);
+    assert!(html.contains("No questions or funding requests from Sigstore for 2025 Q4"), "a clear empty state");
+    assert!(html.contains("href=\"/tac?quarter=2026-q1\""), "with links to other quarters");
+}
+
+/// Waits for the importer to read the 2025-Q4 template's "Questions / Requests for Oversight Body
+/// (e.g., TAC)" lines: today's summary.json has no ask for that report.
+#[test]
+#[ignore = "summary.json has no ask for vd-wg 2025 Q4 until the importer reads the new template"]
+fn the_tac_page_lists_2025_q4_vd_wg_question() {
+    let (catalog, _) = bundled();
+    let preloaded = Preloaded { catalog: Some(catalog), summary: Some(summary()), ..Preloaded::default() };
+    let html = render_body("/", "/tac?quarter=2025-q4&initiative=vd-wg", &preloaded);
+    assert!(html.contains("Vulnerability Disclosures WG"));
+    assert!(html.contains("https://github.com/ossf/tac/issues/530"), "{html}");
+    assert!(html.contains("href=\"/vd-wg/2025-q4#activity-1-questions\""));
 }
 
 #[test]
@@ -95,59 +255,52 @@ fn report_text_cannot_end_the_data_or_become_markup() {
 }
 
 #[test]
-fn every_sample_report_is_pre_rendered_with_its_comparison_to_the_quarter_before() {
-    let files = support::report_files(&support::ti_reports());
-    let imported: Vec<Report> = files
-        .iter()
-        .filter_map(|path| quarterly::import::import_bytes(&path.file_name().unwrap().to_string_lossy(), &std::fs::read(path).unwrap()).report)
-        .collect();
-    assert_eq!(imported.len(), files.len());
-    let catalog = quarterly::import::catalog(&imported.iter().collect::<Vec<_>>(), Some("alpha-omega"));
-    let reports: HashMap<String, Report> = imported.into_iter().map(|r| (quarterly::import::report_path(&r), r)).collect();
-    let (pages, skipped) = render(&catalog, &reports);
-    assert!(skipped.is_empty(), "{skipped:?}");
-    assert_eq!(pages.len(), catalog.reports.len() + 1);
-    for entry in &catalog.reports {
-        let file = format!("{}/{}.html", entry.initiative.slug, entry.period.slug());
-        let html = page(&pages, &file);
-        assert!(html.contains(&format!("<title>{} · quarterly</title>", entry.title.replace('&', "&amp;"))), "{file}");
-        // The comparison is rendered from the data the page carries, not left loading.
-        assert!(!html.contains("Comparing with the previous quarter"), "{file}");
-        let data = preloaded(html);
-        let previous = catalog.previous(&entry.initiative.slug, entry.period);
-        assert_eq!(data.reports.len(), 1 + usize::from(previous.is_some()), "{file}");
-        if let Some(previous) = previous {
-            assert!(html.contains(&format!("Since {}", previous.period)), "{file}");
-        }
+fn summary_text_cannot_become_markup_on_the_home_page() {
+    let (catalog, reports) = bundled();
+    let mut summary = summary();
+    let hostile = "</script><script>alert(1)</script><!-- <b onclick=x>";
+    for report in summary.reports.iter_mut().filter(|r| r.period == quarter("2026-q2")) {
+        report.headline = hostile.into();
     }
-    // `/` is the default initiative's newest report.
-    let latest = catalog.latest().unwrap();
-    assert!(page(&pages, "index.html").contains(&format!("<h1>{}</h1>", latest.title)));
+    let (pages, _) = render_with(&catalog, Ok(&summary), &reports);
+    let html = page(&pages, "index.html");
+    assert!(!html.contains("<script>alert") && !html.contains("<b onclick"), "{html}");
+    assert_eq!(html.matches("<script").count(), 1);
+    assert_eq!(preloaded(html).summary.unwrap().reports, summary.reports);
+}
+
+#[test]
+fn without_the_summary_the_home_and_tac_pages_are_skipped_with_the_reason() {
+    let (catalog, reports) = bundled();
+    let (pages, skipped) = render_with(&catalog, Err("cannot read data/summary.json".into()), &reports);
+    assert_eq!(skipped, ["index.html and tac.html: cannot read data/summary.json"]);
+    assert!(pages.iter().all(|page| page.file != "index.html" && page.file != "tac.html"));
+    page(&pages, "filings.html");
 }
 
 #[test]
 fn a_report_that_cannot_be_read_is_skipped_with_the_reason_and_the_rest_are_written() {
     let (mut catalog, reports) = bundled();
-    let mut missing = catalog.reports[0].clone();
-    missing.period.year = 2024;
-    missing.path = "alpha-omega/2024-q2.json".into();
+    let mut missing = catalog.find("alpha-omega", quarter("2024-q2")).unwrap().clone();
+    missing.period.year = 2023;
+    missing.path = "alpha-omega/2023-q2.json".into();
     catalog.reports.push(missing);
     let mut odd = catalog.reports[0].clone();
     odd.initiative.slug = "../escape".into();
     catalog.reports.push(odd);
     let (pages, skipped) = render(&catalog, &reports);
-    assert_eq!(pages.len(), 2);
+    assert_eq!(pages.len(), catalog.reports.len() - 2 + 3);
     assert_eq!(skipped.len(), 2, "{skipped:?}");
-    assert!(skipped[0].contains("alpha-omega/2024-q2.json is missing"), "{skipped:?}");
+    assert!(skipped[0].contains("alpha-omega/2023-q2.json is missing"), "{skipped:?}");
     assert!(skipped[1].contains("cannot be a file name"), "{skipped:?}");
-    // 2025 Q2 still renders (its comparison with the unreadable 2024 Q2 is fetched later).
-    assert!(page(&pages, "alpha-omega/2025-q2.html").contains("<h1>2025 Q2 Alpha-Omega</h1>"));
+    // 2024 Q2 still renders (its comparison with the unreadable 2023 Q2 is fetched later).
+    assert!(page(&pages, "alpha-omega/2024-q2.html").contains("<h1>"));
 }
 
 #[test]
 fn a_page_that_is_not_the_app_page_is_refused_with_the_reason() {
     let (catalog, reports) = bundled();
     let mut load = |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| "missing".to_string());
-    let error = pages("<html><body></body></html>", &catalog, &mut load).err().expect("refused");
+    let error = pages("<html><body></body></html>", &catalog, Ok(&summary()), &mut load).err().expect("refused");
     assert!(error.contains("quarterly-base"), "{error}");
 }

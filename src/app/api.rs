@@ -1,6 +1,7 @@
 //! Where the data lives and how it is fetched and decoded. Every failure keeps which file failed
 //! and why, in words a reader understands, so "no data" is never confused with "network down".
 
+use crate::model::summary::{SearchCorpus, Summary};
 use crate::model::{Catalog, Report};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
@@ -8,6 +9,12 @@ use std::sync::Arc;
 
 /// The catalog, relative to the site's base.
 pub const CATALOG_PATH: &str = "data/index.json";
+
+/// Each report's headline, counts and asks (the home page, "For the TAC").
+pub const SUMMARY_PATH: &str = "data/summary.json";
+
+/// What every report says, as plain-text passages (the search).
+pub const SEARCH_PATH: &str = "data/search.json";
 
 /// Why a data file could not be used.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -53,6 +60,14 @@ pub fn report_url(catalog_path: &str) -> Result<String, FetchError> {
 
 pub async fn fetch_catalog() -> Result<Arc<Catalog>, FetchError> {
     fetch_json(CATALOG_PATH).await.map(Arc::new)
+}
+
+pub async fn fetch_summary() -> Result<Arc<Summary>, FetchError> {
+    fetch_json(SUMMARY_PATH).await.map(Arc::new)
+}
+
+pub async fn fetch_search() -> Result<Arc<SearchCorpus>, FetchError> {
+    fetch_json(SEARCH_PATH).await.map(Arc::new)
 }
 
 pub async fn fetch_report(url: String) -> Result<Arc<Report>, FetchError> {

@@ -2,7 +2,8 @@
 //! data of its first view inline (`quarterly-prerender`), so that view renders at once, in the
 //! browser and at build time alike; everything else is fetched.
 
-use super::api::{fetch_catalog, fetch_report, report_url, FetchError};
+use super::api::{fetch_catalog, fetch_report, fetch_search, fetch_summary, report_url, FetchError};
+use crate::model::summary::{SearchCorpus, Summary};
 use crate::model::{Catalog, Report};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -16,13 +17,16 @@ pub const PRELOADED_ID: &str = "quarterly-preloaded";
 /// scripts/post_build.py reads it too).
 pub const PAGE_META: &str = "quarterly-page";
 
-/// What a pre-rendered page was built with: the catalog and reports by their catalog path
-/// (`alpha-omega/2025-q2.json`): the page's report and the one before it (for the changes).
+/// What a pre-rendered page was built with: the catalog, reports by their catalog path
+/// (`alpha-omega/2025-q2.json`: a report page's report and the one before it, for the changes),
+/// and `summary.json` (the home page and "For the TAC").
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Preloaded {
     pub catalog: Option<Catalog>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub reports: BTreeMap<String, Report>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
 }
 
 /// [`Preloaded`] as the views share it (provided as context).
@@ -30,6 +34,7 @@ pub struct Preloaded {
 pub struct PreloadedData {
     catalog: Option<Arc<Catalog>>,
     reports: BTreeMap<String, Arc<Report>>,
+    summary: Option<Arc<Summary>>,
 }
 
 impl From<Preloaded> for PreloadedData {
@@ -37,6 +42,7 @@ impl From<Preloaded> for PreloadedData {
         PreloadedData {
             catalog: preloaded.catalog.map(Arc::new),
             reports: preloaded.reports.into_iter().map(|(path, report)| (path, Arc::new(report))).collect(),
+            summary: preloaded.summary.map(Arc::new),
         }
     }
 }
@@ -106,4 +112,45 @@ pub fn load_report(path: &str) -> Loaded<Arc<Report>> {
         let url = url.clone();
         async move { fetch_report(url?).await }
     }))
+}
+
+/// `summary.json` and `search.json`, each fetched the first time a page needs it (never for a
+/// report page) and then shared by every page: the requests are made under the app's owner, so
+/// they outlive the page that asked. Provided once, as context.
+#[derive(Clone)]
+pub struct FoundationFiles {
+    owner: Owner,
+    summary: StoredValue<Option<Loaded<Arc<Summary>>>>,
+    search: StoredValue<Option<Loaded<Arc<SearchCorpus>>>>,
+}
+
+impl FoundationFiles {
+    /// Under the current owner (the app's), with what the page carries inline.
+    pub fn new() -> FoundationFiles {
+        let preloaded = use_context::<PreloadedData>().and_then(|data| data.summary).map(Loaded::Ready);
+        FoundationFiles { owner: Owner::current().unwrap_or_default(), summary: StoredValue::new(preloaded), search: StoredValue::new(None) }
+    }
+
+    /// `summary.json`: preloaded, or fetched once.
+    pub fn summary(&self) -> Loaded<Arc<Summary>> {
+        self.get_or_fetch(self.summary, || LocalResource::new(fetch_summary))
+    }
+
+    /// `search.json`, fetched once.
+    pub fn search(&self) -> Loaded<Arc<SearchCorpus>> {
+        self.get_or_fetch(self.search, || LocalResource::new(fetch_search))
+    }
+
+    fn get_or_fetch<T: Clone + Send + Sync + 'static>(
+        &self,
+        slot: StoredValue<Option<Loaded<T>>>,
+        fetch: impl FnOnce() -> LocalResource<Result<T, FetchError>>,
+    ) -> Loaded<T> {
+        if let Some(loaded) = slot.get_value() {
+            return loaded;
+        }
+        let loaded = Loaded::Fetching(self.owner.with(fetch));
+        slot.set_value(Some(loaded.clone()));
+        loaded
+    }
 }

@@ -7,11 +7,12 @@ pub mod loaded;
 pub mod perf;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod site;
 pub mod views;
 
 use crate::model::Catalog;
 use leptos::prelude::*;
-use loaded::{load_catalog, Loaded, Preloaded, PreloadedData};
+use loaded::{load_catalog, FoundationFiles, Loaded, Preloaded, PreloadedData};
 use crate::url_state::{parse_view, ViewOptions};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
@@ -19,8 +20,12 @@ use leptos_router::path;
 use std::sync::Arc;
 use views::not_found::NotFound;
 use views::history_page::HistoryPage;
-use views::report_page::{LatestReportPage, ReportPage};
-use views::search_page::{SearchForm, SearchPage};
+use views::asks_page::AsksPage;
+use views::filings_page::FilingsPage;
+use views::home_page::HomePage;
+use views::report_page::ReportPage;
+use views::search_page::SearchPage;
+use views::site_header::SiteHeader;
 
 /// The catalog (`index.json`), loaded once and shared by every page.
 #[derive(Clone)]
@@ -159,6 +164,7 @@ fn base_path() -> String {
 pub fn App(preloaded: Preloaded) -> impl IntoView {
     provide_context(PreloadedData::from(preloaded));
     provide_context(CatalogResource(load_catalog()));
+    provide_context(FoundationFiles::new());
     view! {
         <Router base=base_path()>
             <Shell />
@@ -187,15 +193,13 @@ fn Shell() -> impl IntoView {
     }
     view! {
             <Show when=move || !options.get().embed>
-                <header class="site-header">
-                    <a class="brand" href=href("/")>"quarterly"</a>
-                    <span class="tagline">"Quarterly reports of the OpenSSF Technical Initiatives"</span>
-                    <SearchForm />
-                </header>
+                <SiteHeader />
             </Show>
             <main id="main">
                 <Routes fallback=|| view! { <NotFound message="This address does not match any page of the site." /> }>
-                    <Route path=path!("/") view=LatestReportPage />
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/filings") view=FilingsPage />
+                    <Route path=path!("/tac") view=AsksPage />
                     <Route path=path!("/search") view=SearchPage />
                     <Route path=path!("/:initiative/history") view=HistoryPage />
                     <Route path=path!("/:initiative/:period") view=ReportPage />

@@ -1,16 +1,21 @@
-//! Build time: each report's first view rendered to static HTML by the same components the
-//! browser runs, so a reader sees the report at static-page speed (and without JavaScript at all)
-//! while the app loads; `start` then takes over the page without a visible change.
+//! Build time: each report's first view, the home page, the filing grid and "For the TAC"
+//! rendered to static HTML by the same components the browser runs, so a reader sees the page at
+//! static-page speed (and without JavaScript at all) while the app loads; `start` then takes over
+//! the page without a visible change.
 
 use super::loaded::{Preloaded, PAGE_META, PRELOADED_ID};
+use super::site::SITE;
+use super::views::{filings_page, home_page};
 use super::{escape_html as escape, App, SITE_BASE};
+use crate::model::summary::Summary;
 use crate::model::{Catalog, CatalogEntry, Report};
-use crate::url_state::report_path;
+use crate::url_state::{asks_path, filings_path, report_path, AskFilter};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_router::location::RequestUrl;
 
-/// One page to write: where (`alpha-omega/2025-q2.html`, or `index.html` for `/`) and its HTML.
+/// One page to write: where (`alpha-omega/2025-q2.html`, `index.html` for `/`, `filings.html`,
+/// `tac.html`) and its HTML.
 pub struct Page {
     pub file: String,
     pub html: String,
@@ -67,12 +72,17 @@ fn preloaded_for(catalog: &Catalog, entry: &CatalogEntry, load: &mut dyn FnMut(&
     Ok(preloaded)
 }
 
-/// Every page of the catalog's reports, and `/` (the latest report), from the app's page. A report
-/// whose data cannot be read is skipped with the reason: the app page fetches it instead.
-pub fn pages(app_page: &str, catalog: &Catalog, load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>) -> Result<(Vec<Page>, Vec<String>), String> {
+/// Every page of the catalog's reports, the home page (`/`), the filing grid and "For the TAC",
+/// from the app's page. `summary` is `summary.json` or why it could not be read. A page whose
+/// data cannot be read is skipped with the reason: the app page fetches it instead.
+pub fn pages(
+    app_page: &str,
+    catalog: &Catalog,
+    summary: Result<&Summary, String>,
+    load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>,
+) -> Result<(Vec<Page>, Vec<String>), String> {
     let template = template(app_page)?;
     let (mut pages, mut skipped) = (Vec::new(), Vec::new());
-    let latest = catalog.latest().map(|entry| (entry.initiative.slug.clone(), entry.period));
     for entry in &catalog.reports {
         let slug = &entry.initiative.slug;
         if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
@@ -87,28 +97,45 @@ pub fn pages(app_page: &str, catalog: &Catalog, load: &mut dyn FnMut(&CatalogEnt
             }
         };
         let path = report_path(slug, entry.period);
-        let mut files = vec![(format!("{}.html", path.trim_start_matches('/')), path)];
-        if latest == Some((slug.clone(), entry.period)) {
-            files.push(("index.html".to_string(), "/".to_string()));
+        let body = render_body(&template.base, &path, &preloaded);
+        let file = format!("{}.html", path.trim_start_matches('/'));
+        pages.push(Page { file, html: page(&template, &path, &entry.title, REPORT_NOTE, &body, &preloaded) });
+    }
+    // The foundation-wide pages: the grid needs the catalog only, the others the summary too.
+    let with_catalog = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
+    let filings = filings_path();
+    let body = render_body(&template.base, &filings, &with_catalog);
+    pages.push(Page { file: "filings.html".into(), html: page(&template, &filings, filings_page::HEADING, None, &body, &with_catalog) });
+    match summary {
+        Ok(summary) => {
+            let preloaded = Preloaded { summary: Some(summary.clone()), ..with_catalog };
+            let home = home_page::default_heading(catalog).unwrap_or_else(|| SITE.tagline());
+            let tac = asks_path(&AskFilter::default());
+            for (file, site_path, title, note) in [("index.html", "/", home, HOME_NOTE), ("tac.html", tac.as_str(), SITE.asks_title(), ASKS_NOTE)] {
+                let body = render_body(&template.base, site_path, &preloaded);
+                pages.push(Page { file: file.into(), html: page(&template, site_path, &title, note, &body, &preloaded) });
+            }
         }
-        for (file, site_path) in files {
-            let body = render_body(&template.base, &site_path, &preloaded);
-            pages.push(Page { file, html: page(&template, &site_path, &entry.title, &body, &preloaded) });
-        }
+        Err(error) => skipped.push(format!("index.html and tac.html: {error}")),
     }
     Ok((pages, skipped))
 }
 
-fn page(template: &Template, site_path: &str, title: &str, body: &str, preloaded: &Preloaded) -> String {
+/// What a page without JavaScript says it cannot do.
+const REPORT_NOTE: Option<&str> = Some("Filters need JavaScript: the whole report is shown.");
+const HOME_NOTE: Option<&str> = Some("Choosing another quarter needs JavaScript: the latest is shown.");
+const ASKS_NOTE: Option<&str> = Some("Choosing another quarter or initiative needs JavaScript: the latest quarter is shown.");
+
+fn page(template: &Template, site_path: &str, title: &str, note: Option<&str>, body: &str, preloaded: &Preloaded) -> String {
     // The same title the app sets; the page's own path, for the boot script (post_build.py),
     // which must find it before it runs.
     let head = template
         .head
-        .replacen("<title>quarterly</title>", &format!("<title>{} · quarterly</title>", escape(title)), 1)
+        .replacen("<title>quarterly</title>", &format!("<title>{}</title>", escape(&SITE.page_title(title))), 1)
         .replacen("<head>", &format!("<head><meta name=\"{PAGE_META}\" content=\"{}\" />", escape(site_path)), 1);
+    let note = note.map(|note| format!("<noscript><p class=\"noscript\">{}</p></noscript>", escape(note))).unwrap_or_default();
     format!(
-        "{head}<noscript><p class=\"noscript\">Filters need JavaScript: the whole report is shown.</p></noscript>{body}\
-         <script type=\"application/json\" id=\"{PRELOADED_ID}\">{}</script>{}",
+        "{head}{note}{body}<script type=\"application/json\" id=\"{PRELOADED_ID}\">{}</script>{}",
         preloaded.to_script_json(),
         template.tail
     )

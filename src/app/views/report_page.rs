@@ -1,10 +1,10 @@
-//! The routes' pages: the latest report (`/`) and one report (`/<initiative>/<year>-q<n>`),
-//! each loading its data with a visible loading state and an error panel with Retry.
+//! One report's page (`/<initiative>/<year>-q<n>`), loading its data with a visible loading state
+//! and an error panel with Retry; and the same waiting for the pages that need the catalog.
 
 use super::error_panel::ErrorPanel;
 use super::not_found::NotFound;
 use super::report_view::ReportView;
-use crate::app::loaded::load_report;
+use crate::app::loaded::{load_report, Loaded};
 use crate::app::CatalogResource;
 use crate::model::{Catalog, CatalogEntry, Period};
 use leptos::prelude::*;
@@ -25,6 +25,28 @@ pub fn with_catalog(render: impl Fn(Arc<Catalog>) -> AnyView + Send + Sync + 'st
     }
 }
 
+/// Waits for the catalog and one more file (`what` names it for the loading state and the error
+/// panel), then shows what `render` makes of both. The foundation-wide pages go through here.
+pub fn with_catalog_and<T: Clone + Send + Sync + 'static>(
+    file: Loaded<T>,
+    what: &'static str,
+    render: impl Fn(Arc<Catalog>, T) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let render = Arc::new(render);
+    with_catalog(move |catalog| {
+        let (file, render) = (file.clone(), render.clone());
+        (move || match file.get() {
+            None => view! { <Loading what=what /> }.into_any(),
+            Some(Err(error)) => view! {
+                <ErrorPanel error=error what=what on_retry=Callback::new({ let file = file.clone(); move |_| file.refetch() }) />
+            }
+            .into_any(),
+            Some(Ok(value)) => render(catalog.clone(), value),
+        })
+        .into_any()
+    })
+}
+
 /// Shows the catalog entry `choose` picks from the route's parameters, or why there is none.
 #[component]
 fn WithCatalog(choose: fn(&Catalog, Option<String>, Option<String>) -> Result<CatalogEntry, String>) -> impl IntoView {
@@ -36,19 +58,6 @@ fn WithCatalog(choose: fn(&Catalog, Option<String>, Option<String>) -> Result<Ca
             Err(message) => view! { <NotFound message=message /> }.into_any(),
         }
     })
-}
-
-/// `/`: the newest report of the catalog's default initiative.
-#[component]
-pub fn LatestReportPage() -> impl IntoView {
-    view! {
-        <WithCatalog choose=|catalog, _, _| {
-            catalog
-                .latest()
-                .cloned()
-                .ok_or_else(|| "There are no reports published here yet.".to_string())
-        } />
-    }
 }
 
 /// `/<initiative>/<year>-q<n>`.

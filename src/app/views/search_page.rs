@@ -1,101 +1,139 @@
-//! `/search?q=…`: text in every report's key results and news links.
+//! `/search?q=…`: what every report says (`search.json`, one request), each hit with its report,
+//! its place and the words around the match, linked to that place in the report.
 
-use super::error_panel::ErrorPanel;
-use super::status_badge::StatusBadge;
-use crate::app::api::fetch_reports;
-use crate::app::{href, CatalogResource};
-use crate::filter::{search, Filter, Found};
-use crate::model::Report;
-use crate::url_state::{parse_search, print_query, report_path, search_path};
+use super::report_page::with_catalog_and;
+use crate::app::href;
+use crate::app::loaded::FoundationFiles;
+use crate::app::site::SITE;
+use crate::foundation::{initiatives, search, Piece, SearchResults};
+use crate::model::registry::InitiativeEntry;
+use crate::model::summary::SearchCorpus;
+use crate::url_state::{parse_search, report_path, search_path};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
+/// At most this many hits are shown (with the count of all).
+pub const SHOWN_HITS: usize = 200;
+
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let CatalogResource(catalog) = expect_context::<CatalogResource>();
+    let files = expect_context::<FoundationFiles>();
     let location = use_location();
     let query = Memo::new(move |_| parse_search(&location.search.get()));
-    Effect::new(move |_| document().set_title("Search · quarterly"));
-    let loaded = LocalResource::new({
-        let catalog = catalog.clone();
-        move || {
-            let catalog = catalog.clone();
-            async move {
-        match catalog.value().await {
-            Ok(catalog) => Ok(fetch_reports(catalog.reports.clone()).await),
-            Err(error) => Err(error),
-        }
-            }
-        }
+    Effect::new(move |_| {
+        let query = query.get();
+        let what = if query.trim().is_empty() { "Search".to_string() } else { format!("“{}”: search", query.trim()) };
+        document().set_title(&SITE.page_title(&what));
     });
     view! {
         <article class="search-page">
             <header class="report-header"><h1>"Search every report"</h1></header>
-            {move || match loaded.get() {
-                None => view! { <p class="loading" role="status">"Loading every report…"</p> }.into_any(),
-                Some(Err(error)) => view! {
-                    <ErrorPanel error=error what="the list of reports" on_retry=Callback::new({ let catalog = catalog.clone(); move |_| { catalog.refetch(); loaded.refetch() } }) />
-                }.into_any(),
-                Some(Ok(results)) => {
+            {with_catalog_and(files.search(), "the text of every report", move |catalog, corpus| {
+                let names = initiatives(&catalog);
+                (move || {
                     let text = query.get();
-                    let failed: Vec<String> = results.iter().filter(|(_, r)| r.is_err()).map(|(e, _)| e.title.clone()).collect();
-                    let (entries, reports): (Vec<_>, Vec<Arc<Report>>) =
-                        results.into_iter().filter_map(|(entry, result)| result.ok().map(|report| (entry, report))).unzip();
-                    let refs: Vec<&Report> = reports.iter().map(|r| r.as_ref()).collect();
-                    let hits = search(&refs, &text);
-                    let summary = if text.trim().is_empty() {
-                        "Type a word to find it in every report's key results and news.".to_string()
-                    } else {
-                        format!("{} results for “{}” in {} reports", hits.len(), text.trim(), reports.len())
-                    };
-                    view! {
-                        {(!failed.is_empty()).then(|| view! {
-                            <p class="since-error">{format!("Not searched, could not be loaded: {}", failed.join(", "))}</p>
-                        })}
-                        <p class="result-count" role="status">{summary}</p>
-                        <ul class="search-results">
-                            {hits.into_iter().map(|hit| {
-                                let entry = &entries[hit.report];
-                                let filter = Filter { text: text.trim().to_string(), ..Filter::default() };
-                                let base = report_path(&entry.initiative.slug, entry.period);
-                                match hit.found {
-                                    Found::KeyResult { id, text: kr_text, status } => view! {
-                                        <li class="search-hit">
-                                            <a href=href(&format!("{base}{}", print_query(&filter)))>{format!("{} · KR {id}", entry.title)}</a>
-                                            " " <StatusBadge status=status />
-                                            <p>{kr_text}</p>
-                                        </li>
-                                    }.into_any(),
-                                    Found::Link { title, url } => view! {
-                                        <li class="search-hit">
-                                            <a href=href(&base)>{format!("{} · news", entry.title)}</a>
-                                            <p>{title} " " <span class="attribution">{url}</span></p>
-                                        </li>
-                                    }.into_any(),
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            }}
+                    if text.trim().is_empty() {
+                        return view! {
+                            <p class="result-count" role="status">"Type words in the search box to find them in what every report says: overviews, key results, activities, news and events."</p>
+                        }
+                        .into_any();
+                    }
+                    let results = search(&corpus, &text, SHOWN_HITS);
+                    view! { <SearchHits results=results corpus=corpus.clone() names=names.clone() query=text.trim().to_string() /> }.into_any()
+                })
+                .into_any()
+            })}
         </article>
     }
+}
+
+/// What a search found, grouped by report (newest first).
+#[component]
+pub fn SearchHits(
+    results: SearchResults,
+    corpus: Arc<SearchCorpus>,
+    /// The initiatives, for their proper names.
+    names: Vec<InitiativeEntry>,
+    /// The query as typed (trimmed).
+    query: String,
+) -> impl IntoView {
+    let SearchResults { total, reports, hits } = results;
+    let count = match (total, reports) {
+        (0, _) => format!("Nothing in any report matches “{query}”."),
+        (1, _) => format!("1 passage matches “{query}”."),
+        (total, 1) => format!("{total} passages in 1 report match “{query}”."),
+        (total, reports) => format!("{total} passages in {reports} reports match “{query}”."),
+    };
+    let capped = (total > hits.len()).then(|| format!(" The first {} are shown: add a word to narrow the search.", hits.len()));
+    // Consecutive hits of one report make one group.
+    let mut groups: Vec<(usize, Vec<(usize, Vec<Piece>)>)> = Vec::new();
+    for hit in hits {
+        match groups.last_mut() {
+            Some((report, passages)) if *report == hit.report => passages.push((hit.passage, hit.snippet)),
+            _ => groups.push((hit.report, vec![(hit.passage, hit.snippet)])),
+        }
+    }
+    let groups = groups
+        .into_iter()
+        .map(|(report_index, passages)| {
+            let report = &corpus.reports[report_index];
+            let name = names.iter().find(|i| i.slug == report.initiative).map_or_else(|| report.initiative.clone(), |i| i.name.clone());
+            let path = report_path(&report.initiative, report.period);
+            let items = passages
+                .into_iter()
+                .map(|(passage_index, snippet)| {
+                    let passage = &report.passages[passage_index];
+                    let link = href(&format!("{path}#{}", passage.anchor));
+                    view! {
+                        <li class="search-hit">
+                            <a class="hit-place" href=link>{passage.place.clone()}</a>
+                            <p class="snippet"><Snippet pieces=snippet /></p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="search-report" data-initiative=report.initiative.clone() data-period=report.period.slug()>
+                    <h2><a href=href(&path)>{format!("{name} · {}", report.period)}</a></h2>
+                    <ul class="search-results">{items}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="result-count" role="status">{count}{capped}</p>
+        {groups}
+    }
+}
+
+/// A snippet as text nodes, the matched words in `<mark>`: report text never becomes markup.
+#[component]
+pub fn Snippet(pieces: Vec<Piece>) -> impl IntoView {
+    pieces
+        .into_iter()
+        .map(|piece| if piece.marked { view! { <mark>{piece.text}</mark> }.into_any() } else { piece.text.into_any() })
+        .collect_view()
 }
 
 /// The search box in the site header.
 #[component]
 pub fn SearchForm() -> impl IntoView {
     let navigate = use_navigate();
-    let text = RwSignal::new(String::new());
+    let location = use_location();
+    // On a search page, the box starts with its query.
+    let text = RwSignal::new(parse_search(&location.search.get_untracked()));
+    if !location.pathname.get_untracked().ends_with("/search") {
+        text.set(String::new());
+    }
     view! {
-        <form class="search-form" role="search" on:submit=move |ev| {
+        <form class="search-form" role="search" method="get" action=href("/search") on:submit=move |ev| {
             ev.prevent_default();
             navigate(&search_path(&text.get_untracked()), NavigateOptions::default());
         }>
             <label for="search-all" class="visually-hidden">"Search every report"</label>
-            <input id="search-all" type="search" placeholder="Search every report" prop:value=move || text.get()
+            <input id="search-all" type="search" name="q" placeholder="Search every report" prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev)) />
             <button type="submit" class="button">"Search"</button>
         </form>

@@ -24,3 +24,19 @@ pub fn StatusBadge(status: Option<Status>) -> impl IntoView {
         </span>
     }
 }
+
+/// How many key results have a status (`None`: no status given), as symbol, words and count.
+#[component]
+pub fn StatusCountBadge(kind: Option<StatusKind>, count: usize) -> impl IntoView {
+    let (slug, symbol, label) = match kind {
+        Some(kind) => (kind.slug(), kind.symbol(), kind.label()),
+        None => ("none", "–", "No status"),
+    };
+    view! {
+        <span class=format!("status status-{slug}")>
+            <span class="status-symbol" aria-hidden="true">{symbol}</span>
+            " "
+            {format!("{label}: {count}")}
+        </span>
+    }
+}
