@@ -305,3 +305,74 @@ async fn taking_over_keeps_the_scroll_position_and_the_focused_control() {
     root.remove();
     window().scroll_to_with_x_and_y(0.0, 0.0);
 }
+
+const CATALOG_JSON: &str = include_str!("../public/data/index.json");
+
+/// The cells of an initiative's row in the filing grid, by the quarter of their column.
+fn grid_cell(root: &Element, initiative: &str, quarter: &str) -> Element {
+    let headers: Vec<String> = all(root, "thead th[scope='col']").iter().skip(1).map(|th| th.text_content().unwrap()).collect();
+    let column = headers.iter().position(|h| h == quarter).unwrap_or_else(|| panic!("no {quarter} in {headers:?}"));
+    let row = root.query_selector(&format!("tr[data-initiative='{initiative}']")).unwrap().unwrap_or_else(|| panic!("no row {initiative}"));
+    all(&row, "td").into_iter().nth(column).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_filing_grid_says_filed_or_not_filed_in_words_in_a_focusable_region() {
+    use quarterly::app::views::filings_page::FilingTable;
+    use quarterly::foundation::FilingGrid;
+    let catalog: quarterly::model::Catalog = serde_json::from_str(CATALOG_JSON).unwrap();
+    let root = container();
+    let grid = FilingGrid::new(&catalog);
+    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || view! { <FilingTable grid=grid.clone() /> })));
+    settle().await;
+    let missing = grid_cell(&root, "sigstore", "2025 Q4");
+    assert_eq!(missing.text_content().unwrap().trim(), "○ Not filed");
+    assert!(missing.query_selector("a").unwrap().is_none());
+    let filed = grid_cell(&root, "vd-wg", "2025 Q4");
+    let link = filed.query_selector("a").unwrap().expect("a filed cell links to its report");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/vd-wg/2025-q4"));
+    assert_eq!(link.text_content().unwrap().trim(), "● Filed: VD WG, 2025 Q4");
+    assert_eq!(text(&filed, ".visually-hidden"), ": VD WG, 2025 Q4", "the context is for screen readers only");
+    // Symbols are decoration: the words carry the state.
+    assert!(all(&root, ".filing-symbol").iter().all(|symbol| symbol.get_attribute("aria-hidden").as_deref() == Some("true")));
+    let region = root.query_selector(".filing-scroll").unwrap().unwrap();
+    assert_eq!((region.get_attribute("role").as_deref(), region.get_attribute("tabindex").as_deref()), (Some("region"), Some("0")));
+    assert!(region.get_attribute("aria-label").is_some_and(|label| !label.is_empty()));
+    assert_eq!(all(&root, "tbody th[scope='row']").len(), catalog.initiatives.len());
+}
+
+#[wasm_bindgen_test]
+async fn search_snippets_mark_the_matched_words_as_elements_and_keep_html_as_text() {
+    use quarterly::app::views::search_page::SearchHits;
+    use quarterly::foundation::search;
+    use quarterly::model::summary::{Passage, ReportPassages, SearchCorpus};
+    use quarterly::model::Period;
+    let passage = |anchor: &str, text: &str| Passage { anchor: anchor.into(), place: "Activity: Audits · Purpose".into(), text: text.into() };
+    let corpus = Arc::new(SearchCorpus {
+        format: 1,
+        reports: vec![ReportPassages {
+            initiative: "vd-wg".into(),
+            period: Period { year: 2025, quarter: 4 },
+            passages: vec![
+                passage("activity-1-purpose", "<b onclick=x>Auditing</b> the CVE <img src=x onerror=alert(1)> records"),
+                passage("overview", "Nothing to see"),
+            ],
+        }],
+    });
+    let results = search(&corpus, "cve AUDIT", 200);
+    let names = vec![quarterly::model::registry::InitiativeEntry { slug: "vd-wg".into(), name: "Vulnerability Disclosures WG".into(), ..Default::default() }];
+    let root = container();
+    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || {
+        view! { <SearchHits results=results.clone() corpus=corpus.clone() names=names.clone() query="cve AUDIT".to_string() /> }
+    })));
+    settle().await;
+    let marks: Vec<String> = all(&root, "mark").iter().map(|mark| mark.text_content().unwrap()).collect();
+    assert_eq!(marks, ["Audit", "CVE"]);
+    assert!(all(&root, "b, img").is_empty(), "report text never becomes markup");
+    assert_eq!(text(&root, ".snippet"), "<b onclick=x>Auditing</b> the CVE <img src=x onerror=alert(1)> records");
+    assert_eq!(text(&root, ".search-report h2"), "Vulnerability Disclosures WG · 2025 Q4");
+    let place = root.query_selector(".hit-place").unwrap().unwrap();
+    assert_eq!(place.get_attribute("href").as_deref(), Some("/vd-wg/2025-q4#activity-1-purpose"));
+    assert_eq!(place.text_content().unwrap(), "Activity: Audits · Purpose");
+    assert_eq!(text(&root, ".result-count"), "1 passage matches “cve AUDIT”.");
+}

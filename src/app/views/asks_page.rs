@@ -7,7 +7,7 @@ use super::rich_text::Blocks;
 use crate::app::href;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
-use crate::foundation::{asks_by_quarter, asks_for, initiatives, latest_quarter, InitiativeAsks};
+use crate::foundation::{asks_by_quarter, asks_for, initiatives, latest_quarter, InitiativeAsks, QuarterAsks};
 use crate::model::registry::InitiativeEntry;
 use crate::model::summary::{Ask, AskKind};
 use crate::model::Period;
@@ -79,9 +79,9 @@ pub fn AsksPage() -> impl IntoView {
                     move || {
                         let filter = filter.get();
                         let quarter = filter.quarter.unwrap_or(latest);
-                        let groups = asks_for(&catalog, &summary, quarter, filter.initiative.as_deref());
+                        let asks = asks_for(&catalog, &summary, quarter, filter.initiative.as_deref());
                         let initiative = filter.initiative.as_ref().and_then(|slug| everyone.iter().find(|i| &i.slug == slug).cloned());
-                        view! { <AskList groups=groups quarter=quarter initiative=initiative counts=counts.clone() /> }
+                        view! { <AskList asks=asks quarter=quarter initiative=initiative counts=counts.clone() /> }
                     }
                 };
                 view! {
@@ -159,15 +159,22 @@ fn AskFilterForm(
 
 /// The asks of the quarter, by initiative; or a clear empty state with the quarters that have some.
 #[component]
-fn AskList(groups: Vec<InitiativeAsks>, quarter: Period, initiative: Option<InitiativeEntry>, counts: Vec<(Period, usize)>) -> impl IntoView {
-    let total: usize = groups.iter().map(|group| group.asks.len()).sum();
+fn AskList(asks: QuarterAsks, quarter: Period, initiative: Option<InitiativeEntry>, counts: Vec<(Period, usize)>) -> impl IntoView {
+    let total = asks.count();
+    let QuarterAsks { groups, placeholders } = asks;
     let from = initiative.as_ref().map(|i| format!(" from {}", i.short())).unwrap_or_default();
+    let left_out = match placeholders {
+        0 => None,
+        1 => Some("One more section said there was nothing to ask (“None” or the like): not listed.".to_string()),
+        n => Some(format!("{n} more sections said there was nothing to ask (“None” or the like): not listed.")),
+    };
     if total == 0 {
         let others: Vec<(Period, usize)> = counts.into_iter().filter(|(q, count)| *q != quarter && *count > 0).collect();
         let slug = initiative.as_ref().map(|i| i.slug.clone());
         return view! {
             <div class="empty-state asks-empty">
                 <p role="status"><strong>{format!("No questions or funding requests{from} for {quarter}")}</strong></p>
+                {left_out.clone().map(|words| view! { <p class="muted">{words}</p> })}
                 {slug.clone().map(|_| view! {
                     <p><a href=href(&asks_path(&AskFilter { quarter: Some(quarter), initiative: None }))>{format!("Every initiative's for {quarter}")}</a></p>
                 })}
@@ -185,7 +192,7 @@ fn AskList(groups: Vec<InitiativeAsks>, quarter: Period, initiative: Option<Init
     }
     let summary = format!("{}{from} for {quarter}, in {} reports", count_words(total), groups.len());
     view! {
-        <p class="result-count" role="status">{summary}</p>
+        <p class="result-count" role="status">{summary}{left_out.map(|words| format!(". {words}"))}</p>
         {groups.into_iter().map(|group| view! { <AskGroup group=group /> }).collect_view()}
     }
     .into_any()

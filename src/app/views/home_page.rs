@@ -158,14 +158,18 @@ fn FiledCard(filed: Filed) -> impl IntoView {
         Some(report) => {
             let counts = status_counts(&report);
             let key_results: usize = counts.iter().map(|(_, count)| count).sum();
-            let activities = match report.activities {
-                1 => "1 activity".to_string(),
-                n => format!("{n} activities"),
-            };
-            let key_result_words = match key_results {
-                1 => "1 key result".to_string(),
-                n => format!("{n} key results"),
-            };
+            let mut parts = Vec::new();
+            match report.activities {
+                0 => {}
+                1 => parts.push("1 activity".to_string()),
+                n => parts.push(format!("{n} activities")),
+            }
+            match key_results {
+                0 => {}
+                1 => parts.push("1 key result".to_string()),
+                n => parts.push(format!("{n} key results")),
+            }
+            let count_words = if parts.is_empty() { "No activities or key results listed".to_string() } else { parts.join(" · ") };
             let headline = report.headline.trim().to_string();
             view! {
                 {if headline.is_empty() {
@@ -173,7 +177,7 @@ fn FiledCard(filed: Filed) -> impl IntoView {
                 } else {
                     view! { <p class="headline">{headline}</p> }.into_any()
                 }}
-                <p class="counts">{format!("{activities} · {key_result_words}")}</p>
+                <p class="counts">{count_words}</p>
                 {(!counts.is_empty()).then(|| view! {
                     <ul class="status-counts" aria-label="Key results by status">
                         {counts.into_iter().map(|(kind, count)| view! { <li><StatusCountBadge kind=kind count=count /></li> }).collect_view()}
