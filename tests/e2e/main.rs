@@ -19,6 +19,8 @@ use webdriver::Driver;
 /// Where the site is hosted in these tests: not at the root, to prove sub-path hosting works.
 const PREFIX: &str = "/quarterly/";
 const REPORT_FILE: &str = "data/alpha-omega/2025-q2.json";
+/// The report the project was first asked to show, at the address it has always had.
+const REPORT: &str = "alpha-omega/2025-q2";
 
 /// Builds the release site once for all tests.
 fn dist() -> &'static Path {
@@ -125,7 +127,7 @@ fn screenshots(driver: &Driver, name: &str) {
 fn every_key_result_is_shown_with_its_status_and_no_console_error() {
     let site = site();
     let driver = Driver::start();
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     let rows = wait_rows(&driver, 16);
     let report = bundled_report();
     let expected: Vec<String> = report.key_results().map(|(_, kr)| kr.id.clone()).collect();
@@ -219,7 +221,7 @@ fn the_app_takes_over_the_pre_rendered_page_without_a_visible_change() {
 fn objective_filter_lives_in_the_url_through_reload_back_and_forward() {
     let site = site();
     let driver = Driver::start();
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     wait_rows(&driver, 16);
     let select = driver.wait("#objective-filter");
     driver.click(&select);
@@ -266,7 +268,7 @@ fn a_copied_link_reopens_the_same_view_pre_rendered_or_through_the_static_fallba
 fn text_audit_leaves_exactly_kr_3_3() {
     let site = site();
     let driver = Driver::start();
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     wait_rows(&driver, 16);
     let input = driver.wait("#text-filter");
     driver.type_text(&input, "audit");
@@ -285,7 +287,7 @@ fn text_audit_leaves_exactly_kr_3_3() {
 fn every_news_link_is_an_anchor_with_the_right_href() {
     let site = site();
     let driver = Driver::start();
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     driver.wait("#news a");
     let anchors = driver.find_all("#news a");
     let hrefs: Vec<String> = anchors.iter().filter_map(|a| driver.attribute(a, "href")).collect();
@@ -337,7 +339,7 @@ fn a_slow_report_shows_the_loading_state_then_the_report() {
     site.serve_app_page_only(true);
     let driver = Driver::start();
     site.set_fault(REPORT_FILE, Fault::Slow(2500));
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     let loading = driver.wait(".loading");
     assert_eq!(driver.text(&loading), "Loading the report…");
     assert_eq!(driver.attribute(&loading, "role").as_deref(), Some("status"));
@@ -346,7 +348,7 @@ fn a_slow_report_shows_the_loading_state_then_the_report() {
 
 #[test]
 fn a_catalog_pointing_at_a_missing_report_says_which_and_keeps_the_rest() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     // The pre-rendered pages carry their data: the plain app page loads it, and can fail.
     site.serve_app_page_only(true);
     let driver = Driver::start();
@@ -371,7 +373,7 @@ fn a_broken_catalog_shows_the_error_view_and_recovers() {
     site.serve_app_page_only(true);
     let driver = Driver::start();
     site.set_fault("data/index.json", Fault::Status(503));
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     let message = driver.text(&driver.wait(".error-panel"));
     assert!(message.contains("Could not load the list of reports") && message.contains("503"), "{message}");
     site.clear_faults();
@@ -399,43 +401,6 @@ fn unknown_addresses_get_a_helpful_not_found_with_a_way_back() {
     assert_eq!(driver.url(), site.url(""));
 }
 
-/// The site built over every sample report (the bundled data is only 2025 Q2 Alpha-Omega):
-/// the same build, its data folder replaced by the importer's output for ../shared/ti-reports.
-fn dist_all() -> &'static Path {
-    static DIST: OnceLock<PathBuf> = OnceLock::new();
-    DIST.get_or_init(|| {
-        let all = root().join("target/e2e-dist-all");
-        let _ = std::fs::remove_dir_all(&all);
-        copy_dir(dist(), &all);
-        std::fs::remove_dir_all(all.join("data")).unwrap();
-        let reports = std::env::var("QUARTERLY_TI_REPORTS").map(PathBuf::from).unwrap_or_else(|_| root().join("../shared/ti-reports"));
-        let output = Command::new(env!("CARGO_BIN_EXE_quarterly-import"))
-            .arg(&reports)
-            .args(["--default-initiative", "alpha-omega", "--out"])
-            .arg(all.join("data"))
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "import failed:\n{}", String::from_utf8_lossy(&output.stderr));
-        // New data, new pre-rendered pages (as a deployment that updates the data would do).
-        let output = Command::new(env!("CARGO_BIN_EXE_quarterly-prerender")).arg(&all).output().unwrap();
-        assert!(output.status.success(), "pre-rendering failed:\n{}", String::from_utf8_lossy(&output.stderr));
-        all
-    })
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
 fn select(driver: &Driver, select: &str, value: &str) {
     driver.click(&driver.wait(select));
     driver.click(&driver.wait(&format!("{select} option[value='{value}']")));
@@ -443,7 +408,7 @@ fn select(driver: &Driver, select: &str, value: &str) {
 
 #[test]
 fn switching_quarter_and_initiative_keeps_the_filters_that_still_apply() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     let driver = Driver::start();
     open(&driver, &site.url("alpha-omega/2025-q2?objective=1&status=in-progress"));
     assert_eq!(wait_rows(&driver, 3), vec!["1.2", "1.3", "1.5"]);
@@ -465,7 +430,7 @@ fn switching_quarter_and_initiative_keeps_the_filters_that_still_apply() {
 
 #[test]
 fn history_shows_every_key_result_and_leads_to_the_quarter_of_a_change() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     let driver = Driver::start();
     open(&driver, &site.url("alpha-omega/2025-q2"));
     wait_rows(&driver, 16);
@@ -488,7 +453,7 @@ fn history_shows_every_key_result_and_leads_to_the_quarter_of_a_change() {
 
 #[test]
 fn a_chart_segment_filters_the_table_and_the_changes_since_last_quarter_are_listed() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     let driver = Driver::start();
     open(&driver, &site.url("alpha-omega/2025-q2"));
     wait_rows(&driver, 16);
@@ -505,7 +470,7 @@ fn a_chart_segment_filters_the_table_and_the_changes_since_last_quarter_are_list
 
 #[test]
 fn search_finds_text_in_every_quarter_and_links_to_the_filtered_report() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     let driver = Driver::start();
     // The site opens on the newest Alpha-Omega report, 2026 Q1 (objectives without key results).
     open(&driver, &site.url(""));
@@ -716,7 +681,7 @@ fn tab_to(driver: &Driver, wanted: &str) {
 
 #[test]
 fn the_filters_and_the_table_work_from_the_keyboard_alone() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     let driver = Driver::start();
     open(&driver, &site.url("alpha-omega/2025-q2"));
     wait_rows(&driver, 16);
