@@ -100,10 +100,8 @@ fn alpha_omega_2025_q2_upcoming_events_and_overview_links() {
     assert_eq!(report.upcoming_events.len(), 3);
     assert!(plain_text(&report.upcoming_events[2]).starts_with("Alpha-Omega Public Meeting - July 2, 2025"));
     assert_eq!(quarterly::model::block_links(&report.overview), vec!["https://github.com/google/capslock"]);
-    assert_eq!(plain_text(match &report.questions_for_tac[0] {
-        quarterly::model::Block::Paragraph { content } => content,
-        other => panic!("{other:?}"),
-    }), "None at this time");
+    // "None at this time" says there is no question: nothing to show.
+    assert!(report.questions_for_tac.is_empty(), "{:?}", report.questions_for_tac);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 mod decode;
 pub mod identity;
+mod labels;
 mod links;
 pub mod markdown;
 pub mod okr;
@@ -148,10 +149,17 @@ fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Op
     let mut parts = Parts::from_tree(build_tree(nodes));
     let okrs = okr::extract(std::mem::take(&mut parts.objectives), diagnostics);
     let (news, news_notes) = links::extract_news(std::mem::take(&mut parts.news));
+    for (line, warning) in std::mem::take(&mut parts.warnings) {
+        diagnostics.warn(line, warning);
+    }
     let mut activities = std::mem::take(&mut parts.activities);
-    if let Some(mut own) = parts.own_activity.take() {
-        own.name = initiative.name.clone();
-        activities.push(own);
+    activities.extend(parts.own_activity.take());
+    for activity in &mut activities {
+        if activity.name.is_empty() {
+            activity.name = initiative.name.clone();
+        }
+        activity.questions_for_tac = labels::without_none(std::mem::take(&mut activity.questions_for_tac));
+        activity.funding = labels::without_none(std::mem::take(&mut activity.funding));
     }
     let report = Report {
         format: FORMAT_VERSION,
@@ -166,9 +174,9 @@ fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Op
         news,
         news_notes,
         upcoming_events: links::extract_events(parts.events),
-        questions_for_tac: blocks_of(parts.questions),
-        funding_requests: Vec::new(),
-        participation: Vec::new(),
+        questions_for_tac: labels::without_none(blocks_of(parts.questions)),
+        funding_requests: labels::without_none(blocks_of(parts.funding)),
+        participation: blocks_of(parts.participation),
         additional_information: blocks_of(parts.additional),
         other_sections: parts.other_sections,
     };
@@ -204,48 +212,65 @@ fn take_title(nodes: &mut Vec<Node>) -> Option<(String, usize)> {
 
 /// Authors who skip Markdown headings write a bold (or italic) line instead, e.g.
 /// "**Overview**" or "*Welcome Calls*" in 2025-Q3-BEAR-WG. Such a line becomes a heading one
-/// level below the last real one; the template's sub-section names go to level 3.
+/// level below the last real one; the template's sub-section names go to level 3. A template
+/// label that starts a paragraph or a list item ("**Purpose:** text", 2025-Q4-VD-WG) becomes a
+/// heading too, followed by its text.
 fn promote_pseudo_headings(nodes: Vec<Node>) -> Vec<Node> {
     let has_h1 = nodes.iter().any(|node| matches!(node, Node::Heading { level: 1, .. }));
     let mut context = 1u8;
     let mut seen_content = false;
     let mut out = Vec::with_capacity(nodes.len());
     for node in nodes {
+        let label_level = (context + 1).clamp(3, 6);
         match node {
             Node::Heading { level, content, line } => {
                 context = level;
-                seen_content = true;
                 out.push(Node::Heading { level, content, line });
             }
-            Node::Block { block: Block::Paragraph { content }, line, part_lines } => match pseudo_heading(&content) {
-                Some((text, strong)) => {
-                    let level = if !has_h1 && !seen_content && classify(&text) == Kind::Other {
-                        1
-                    } else if matches!(classify(&text), Kind::Purpose | Kind::CurrentStatus | Kind::UpNext | Kind::Funding) {
-                        (context + 1).max(3)
-                    } else if strong {
-                        if context <= 1 { 2 } else { context + 1 }
-                    } else {
-                        (context + 2).max(3)
-                    };
-                    seen_content = true;
+            Node::Block { block: Block::Paragraph { content }, line, part_lines } => {
+                if let Some((text, strong)) = pseudo_heading(&content) {
+                    let level = pseudo_heading_level(&text, strong, context, has_h1 || seen_content);
                     out.push(Node::Heading { level: level.min(6), content: vec![Inline::Text { text }], line });
-                }
-                None => {
-                    seen_content = true;
+                } else if let Some((label, rest)) = labels::split_label(&content) {
+                    out.push(Node::Heading { level: label_level, content: vec![Inline::Text { text: label }], line });
+                    if !rest.is_empty() {
+                        out.push(Node::Block { block: Block::Paragraph { content: rest }, line, part_lines });
+                    }
+                } else {
                     out.push(Node::Block { block: Block::Paragraph { content }, line, part_lines });
                 }
-            },
-            other => {
-                seen_content = true;
-                out.push(other);
             }
+            Node::Block { block: Block::List { ordered, items }, line, part_lines } => {
+                match labels::split_label_list(&items, &part_lines) {
+                    Some(parts) => out.extend(labels::label_nodes(parts, label_level)),
+                    None => out.push(Node::Block { block: Block::List { ordered, items }, line, part_lines }),
+                }
+            }
+            other => out.push(other),
         }
+        seen_content = true;
     }
     out
 }
 
-/// A paragraph that is only one short bold or italic phrase, not a sentence.
+/// Where a bold or italic line stands: the title when nothing came before and there is no
+/// level-1 heading; one level under the last heading; the template's parts at least at level 3.
+fn pseudo_heading_level(text: &str, strong: bool, context: u8, seen_content: bool) -> u8 {
+    if !seen_content && classify(text) == Kind::Other {
+        1
+    } else if matches!(classify(text), Kind::Purpose | Kind::CurrentStatus | Kind::UpNext | Kind::Funding)
+        || labels::resembles_label(text).is_some()
+    {
+        (context + 1).max(3)
+    } else if strong {
+        if context <= 1 { 2 } else { context + 1 }
+    } else {
+        (context + 2).max(3)
+    }
+}
+
+/// A paragraph that is only one short bold or italic phrase, not a sentence ("**Current
+/// Status:**" with its colon is still a label).
 fn pseudo_heading(content: &[Inline]) -> Option<(String, bool)> {
     let [inline] = content else { return None };
     let (children, strong) = match inline {
@@ -257,6 +282,10 @@ fn pseudo_heading(content: &[Inline]) -> Option<(String, bool)> {
         return None;
     }
     let text = plain_text(children).trim().to_string();
+    let label = text.trim_end_matches(':').trim_end();
+    if label.len() < text.len() && (labels::is_template_label(label) || labels::resembles_label(label).is_some()) {
+        return Some((label.to_string(), strong));
+    }
     let is_sentence = text.ends_with(['.', '!', '?', ':', ',']);
     (!text.is_empty() && text.chars().count() <= 80 && !is_sentence).then_some((text, strong))
 }
