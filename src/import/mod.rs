@@ -406,4 +406,101 @@ mod tests {
         assert_eq!(report.activities[0].name, "Tooling");
         assert_eq!(report.activities[0].purpose.len(), 1);
     }
+
+    fn warnings(outcome: &Outcome) -> Vec<(usize, &str)> {
+        outcome.diagnostics.iter().filter(|d| d.severity == Severity::Warning).map(|d| (d.line, d.message.as_str())).collect()
+    }
+
+    fn text_of(blocks: &[Block]) -> String {
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph { content } | Block::Heading { content, .. } => plain_text(content),
+                other => format!("{other:?}"),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn activity_headings_with_numbers_and_links_keep_title_and_link() {
+        let md = "# 2025 Q3 X\n\n## Activities Summary\n\n### Activity #1: Guide ([Issue 9](https://x.example/9))\n\n**Purpose:** Help.\n\n\
+                  **Current Status** Drafting.\n\n## Activity #2: [CVD Guide](https://x.example/115)\n\n* **Purpose:** Teach.\n* **Up Next:** Write.\n  \
+                  more\n* **Questions / Requests for Oversight Body (e.g., TAC):** None at this time.\n";
+        let outcome = import_text("2025-Q3-X.md", md);
+        let report = outcome.report.as_ref().unwrap();
+        let names: Vec<(&str, Option<&str>)> = report.activities.iter().map(|a| (a.name.as_str(), a.link.as_deref())).collect();
+        assert_eq!(names, vec![("Guide (Issue 9)", Some("https://x.example/9")), ("CVD Guide", Some("https://x.example/115"))]);
+        assert_eq!(text_of(&report.activities[0].purpose), "Help.");
+        assert_eq!(text_of(&report.activities[0].current_status), "Drafting.");
+        assert_eq!(text_of(&report.activities[1].up_next), "Write. more");
+        assert!(report.activities[1].questions_for_tac.is_empty(), "\"None at this time\" is no question");
+        assert!(report.other_sections.is_empty(), "{:?}", report.other_sections);
+        assert!(warnings(&outcome).is_empty(), "{:?}", outcome.diagnostics);
+    }
+
+    #[test]
+    fn a_misspelled_label_is_kept_and_named_in_a_warning() {
+        let md = "# 2025 Q3 X\n\n## Memory Safety SIG\n\n### Purpse\n\nSafer code.\n\n### Curent Status\n\nGoing.\n\n### Up Nxt\n\nMore.\n\n### Purpose\n\nReal.\n";
+        let outcome = import_text("2025-Q3-X.md", md);
+        let activity = &outcome.report.as_ref().unwrap().activities[0];
+        assert_eq!(text_of(&activity.purpose), "Real.");
+        let other: Vec<(&str, String)> = activity.other.iter().map(|s| (s.heading.as_str(), text_of(&s.blocks))).collect();
+        assert_eq!(other, vec![("Purpse", "Safer code.".into()), ("Curent Status", "Going.".into()), ("Up Nxt", "More.".into())]);
+        let warned = warnings(&outcome);
+        assert_eq!(warned.iter().map(|(line, _)| *line).collect::<Vec<_>>(), vec![5, 9, 13]);
+        assert!(warned[0].1.contains("\"Purpose\"") && warned[1].1.contains("\"Current Status\"") && warned[2].1.contains("\"Up Next\""));
+        // A bold label misspelled the same way, starting a paragraph, is kept too.
+        let bold = import_text("2025-Q3-X.md", "# 2025 Q3 X\n\n## SIG\n\n**Purpose:** Why.\n\n**Purpse:** Typo.\n");
+        assert_eq!(text_of(&bold.report.as_ref().unwrap().activities[0].other[0].blocks), "Typo.");
+        assert_eq!(warnings(&bold)[0].0, 7);
+    }
+
+    #[test]
+    fn parts_out_of_order_go_to_their_fields() {
+        let md = "# 2025 Q3 X\n\n## Tooling\n\n### Up Next\n\nLater.\n\n### Questions/Issues for the TAC\n\nHelp?\n\n### Purpose\n\nWhy.\n\n\
+                  #### Current Status\n\nNow.\n";
+        let activity = import_text("2025-Q3-X.md", md).report.unwrap().activities.remove(0);
+        let fields = [&activity.purpose, &activity.current_status, &activity.up_next, &activity.questions_for_tac].map(|b| text_of(b));
+        assert_eq!(fields, ["Why.", "Now.", "Later.", "Help?"].map(String::from));
+    }
+
+    #[test]
+    fn an_activity_without_a_title_is_named_after_the_initiative_with_a_warning() {
+        let md = "# 2025 Q3 Example WG\n\n## Activity\n\n### Purpose\n\nWhy.\n\n### Up Next\n\nMore.\n";
+        let outcome = import_text("2025-Q3-Example-WG.md", md);
+        let report = outcome.report.as_ref().unwrap();
+        assert_eq!(report.activities.len(), 1);
+        assert_eq!(report.activities[0].name, report.initiative.name);
+        assert_eq!(text_of(&report.activities[0].purpose), "Why.");
+        assert!(warnings(&outcome).iter().any(|(line, message)| *line == 3 && message.contains("no title")), "{:?}", outcome.diagnostics);
+        // The template's "## Activity #1" left as it is, too.
+        let template = import_text("2025-Q3-Example-WG.md", "# 2025 Q3 Example WG\n\n## Activity #1\n\n### Purpose\n\nWhy.\n");
+        assert_eq!(template.report.as_ref().unwrap().activities[0].name, "Example WG");
+        assert_eq!(warnings(&template).len(), 1);
+    }
+
+    #[test]
+    fn report_wide_funding_questions_and_participation_are_filled_and_none_means_none() {
+        let md = "# 2025 Q3 X\n\n## Overview\n\nFine.\n\n### Participation & Engagement (Optional)\n\n|Cadence|Attendance|\n|-|-|\n|Weekly|10|\n\n\
+                  ## Funding requests\n\n- N/A\n\n## Questions/Issues for the TAC\n\n*None at this time.*\n\n## Funding requests and updates\n\nWe ask for $5k.\n";
+        let report = import_text("2025-Q3-X.md", md).report.unwrap();
+        assert!(matches!(&report.participation[..], [Block::Table { .. }]), "{:?}", report.participation);
+        assert_eq!(text_of(&report.overview), "Fine.");
+        assert!(report.questions_for_tac.is_empty());
+        assert_eq!(text_of(&report.funding_requests), "We ask for $5k.");
+    }
+
+    #[test]
+    fn a_linked_heading_keeps_its_link() {
+        let md = "# 2025 Q3 X\n\n## [Roadmap](https://x.example/roadmap)\n\nText.\n\n### See [issue](https://x.example/1)\n\nMore.\n";
+        let report = import_text("2025-Q3-X.md", md).report.unwrap();
+        let section = &report.other_sections[0];
+        assert_eq!((section.heading.as_str(), section.link.as_deref()), ("Roadmap", Some("https://x.example/roadmap")));
+        let sub = section.blocks.iter().find_map(|b| match b {
+            Block::Heading { content, .. } => Some(content.clone()),
+            _ => None,
+        });
+        assert!(matches!(&sub.unwrap()[..], [Inline::Text { .. }, Inline::Link { url, .. }] if url == "https://x.example/1"));
+    }
 }
