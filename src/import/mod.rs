@@ -431,6 +431,8 @@ mod tests {
         let report = outcome.report.as_ref().unwrap();
         let names: Vec<(&str, Option<&str>)> = report.activities.iter().map(|a| (a.name.as_str(), a.link.as_deref())).collect();
         assert_eq!(names, vec![("Guide (Issue 9)", Some("https://x.example/9")), ("CVD Guide", Some("https://x.example/115"))]);
+        let news = import_text("2025-Q3-X.md", "# 2025 Q3 X\n\n## Activity #3: Funding the News Desk\n\n**Purpose:** Inform.\n");
+        assert_eq!(news.report.unwrap().activities[0].name, "Funding the News Desk");
         assert_eq!(text_of(&report.activities[0].purpose), "Help.");
         assert_eq!(text_of(&report.activities[0].current_status), "Drafting.");
         assert_eq!(text_of(&report.activities[1].up_next), "Write. more");

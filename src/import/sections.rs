@@ -126,8 +126,13 @@ impl Tree {
         plain_text(&self.heading)
     }
 
+    /// An "Activity #3: Funding the News Desk" heading is an activity, whatever its title says.
     fn kind(&self) -> Kind {
-        classify(&self.name())
+        let name = self.name();
+        match activity_title(&name) {
+            Some(title) if !title.is_empty() => Kind::Other,
+            _ => classify(&name),
+        }
     }
 
     /// A section whose sub-sections follow the template (Purpose, Current Status, ..., or near
