@@ -102,7 +102,7 @@ fn every_sample_report_is_pre_rendered_with_its_comparison_to_the_quarter_before
         .filter_map(|path| quarterly::import::import_bytes(&path.file_name().unwrap().to_string_lossy(), &std::fs::read(path).unwrap()).report)
         .collect();
     assert_eq!(imported.len(), files.len());
-    let catalog = quarterly::import::catalog(&imported.iter().collect::<Vec<_>>(), Some("alpha-omega"));
+    let catalog = quarterly::import::catalog(&imported.iter().collect::<Vec<_>>(), Some("alpha-omega"), &Default::default());
     let reports: HashMap<String, Report> = imported.into_iter().map(|r| (quarterly::import::report_path(&r), r)).collect();
     let (pages, skipped) = render(&catalog, &reports);
     assert!(skipped.is_empty(), "{skipped:?}");
