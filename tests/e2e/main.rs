@@ -707,3 +707,93 @@ fn the_filters_and_the_table_work_from_the_keyboard_alone() {
     driver.wait_until("the count to be announced", || driver.text(&driver.wait(".result-count")) == "1 of 16 key results");
     tab_to(&driver, "A");
 }
+
+/// Every report's address in the bundled catalog.
+fn every_report_path() -> Vec<String> {
+    let catalog: quarterly::model::Catalog =
+        serde_json::from_str(&std::fs::read_to_string(root().join("public/data/index.json")).unwrap()).unwrap();
+    catalog.reports.iter().map(|entry| quarterly::url_state::report_path(&entry.initiative.slug, entry.period)).collect()
+}
+
+#[test]
+fn every_report_of_the_corpus_passes_the_accessibility_audit_at_both_widths_without_a_policy_violation() {
+    let site = site();
+    let driver = Driver::start();
+    let paths = every_report_path();
+    assert_eq!(paths.len(), 65);
+    let mut failures = Vec::new();
+    for path in &paths {
+        open(&driver, &site.url(path.trim_start_matches('/')));
+        driver.wait("h1");
+        for (width, height) in [(1280, 900), (390, 844)] {
+            driver.emulate(width, height, false);
+            let page_width = driver.execute("return document.documentElement.scrollWidth").as_u64().unwrap_or(0);
+            if page_width > width as u64 {
+                failures.push(format!("{path} at {width}px: the page is {page_width}px wide"));
+            }
+            failures.extend(accessibility_violations(&driver).into_iter().map(|v| format!("{path} at {width}px: {v}")));
+        }
+        // The strict policy is served with every response: a violation is a console error.
+        failures.extend(console_errors(&driver, &[]).into_iter().map(|e| format!("{path}: console: {e}")));
+        driver.emulate(1280, 900, false);
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_report_filed_as_vuln_wg_sits_under_vulnerability_disclosures_wg() {
+    let site = site();
+    let driver = Driver::start();
+    // Its old address leads to the registered one, the query and the place in the page kept.
+    open(&driver, &site.url("vuln-wg/2024-q4?q=cve#activities"));
+    driver.wait_until("the address of the registered initiative", || driver.url().contains("/vd-wg/2024-q4?q=cve#activities"));
+    driver.wait_until("the report", || driver.text(&driver.wait("h1")).contains("2024 Q4"));
+    assert_eq!(driver.text(&driver.wait(".report-header .initiative")).to_lowercase(), "vulnerability disclosures wg");
+    // One initiative in the switcher, with its every quarter.
+    let names: Vec<String> = driver.find_all("#initiative-switch option").iter().map(|o| driver.text(o)).collect();
+    let vd: Vec<&String> = names.iter().filter(|name| name.contains("Vulnerab") || name.contains("VD") || name.contains("VULN")).collect();
+    assert_eq!(vd, vec!["Vulnerability Disclosures WG"], "{names:?}");
+    let quarters: Vec<String> = driver.find_all("#quarter-switch option").iter().filter_map(|o| driver.attribute(o, "value")).collect();
+    assert_eq!(quarters.len(), 6, "2024 Q4 to 2026 Q1 under three file names: {quarters:?}");
+    let errors = console_errors(&driver, &[]);
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn a_working_group_report_shows_its_activities_as_structure_and_filters_them() {
+    let site = site();
+    let driver = Driver::start();
+    open(&driver, &site.url("vd-wg/2025-q4"));
+    driver.wait("#activities");
+    let activities = driver.find_all("#activities article.activity");
+    assert!(activities.len() >= 3, "{} activities", activities.len());
+    let first = driver.text(&activities[0]);
+    assert!(first.starts_with("Proposal to develop a NIST Product Vulnerability Disclosure Report"), "{first}");
+    for part in ["Purpose", "Current status", "Up next"] {
+        assert!(first.contains(part), "{part} in {first}");
+    }
+    // The title linked to its issue: the link survives.
+    let title_link = driver.wait("#activity-1 h3 a");
+    assert!(driver.attribute(&title_link, "href").unwrap_or_default().contains("/issues/172"));
+    // The question for the TAC is an ask, set apart and named in words.
+    let ask = driver.text(&driver.wait("#activity-1-questions"));
+    assert!(ask.contains("Ask") && ask.contains("Question for the TAC") && ask.contains("issues/530"), "{ask}");
+    // A struck-out line is shown struck, not as if it still held.
+    let struck = driver.text(&driver.wait("#activity-1 del"));
+    assert!(struck.contains("TAC vote for this initiative is open"), "{struck}");
+    screenshots(&driver, "working-group");
+    // The activity filter, in the address like the key-result filter.
+    let input = driver.wait("#activity-filter");
+    driver.type_text(&input, "OSV schema");
+    driver.wait_until("only the activities that mention it", || {
+        driver.find_all("#activities article.activity:not([hidden])").len() < activities.len()
+    });
+    let shown = driver.find_all("#activities article.activity:not([hidden])");
+    assert!(!shown.is_empty());
+    assert!(shown.iter().all(|a| {
+        let text = driver.text(a).to_lowercase();
+        text.contains("osv") && text.contains("schema")
+    }));
+    assert!(driver.url().contains("q=OSV+schema"), "{}", driver.url());
+    assert!(driver.text(&driver.wait("#activities .result-count")).contains(&format!("of {} activities", activities.len())));
+}
