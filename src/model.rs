@@ -418,6 +418,7 @@ pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("index.schema.json", schemars::schema_for!(Catalog)),
         ("summary.schema.json", schemars::schema_for!(summary::Summary)),
         ("search.schema.json", schemars::schema_for!(summary::SearchCorpus)),
+        ("history.schema.json", schemars::schema_for!(summary::History)),
         ("initiatives.schema.json", schemars::schema_for!(registry::Registry)),
     ]
 }

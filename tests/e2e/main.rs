@@ -346,7 +346,7 @@ fn a_slow_report_shows_the_loading_state_then_the_report() {
 }
 
 #[test]
-fn a_catalog_pointing_at_a_missing_report_says_which_and_keeps_the_rest() {
+fn a_missing_report_or_history_file_says_which_and_retry_recovers() {
     let site = site();
     // The pre-rendered pages carry their data: the plain app page loads it, and can fail.
     site.serve_app_page_only(true);
@@ -355,13 +355,16 @@ fn a_catalog_pointing_at_a_missing_report_says_which_and_keeps_the_rest() {
     open(&driver, &site.url("alpha-omega/2024-q4"));
     let message = driver.text(&driver.wait(".error-panel"));
     assert!(message.contains("could not find data/alpha-omega/2024-q4.json"), "{message}");
-    // The history view shows every other quarter and says which one is missing.
+    // The history view reads one file for every quarter: when it fails, it says which, and Retry
+    // brings it back.
+    site.set_fault("data/alpha-omega/history.json", Fault::Status(500));
     open(&driver, &site.url("alpha-omega/history"));
-    driver.wait_until("the history of the other quarters", || driver.find_all("tr.history-row").len() == 19);
-    let headers: Vec<String> = driver.find_all(".history-table thead th a").iter().map(|a| driver.text(a)).collect();
-    assert_eq!(headers, vec!["2024 Q2", "2025 Q1", "2025 Q2", "2025 Q3", "2026 Q1"]);
-    assert!(driver.text(&driver.wait(".history")).contains("2024 Q4 is missing from this view"));
-    let errors = console_errors(&driver, &["2024-q4.json"]);
+    let message = driver.text(&driver.wait(".history .error-panel"));
+    assert!(message.contains("alpha-omega/history.json") && message.contains("500"), "{message}");
+    site.clear_faults();
+    driver.click(&driver.wait(".history .error-panel button"));
+    driver.wait_until("the history of every quarter", || driver.find_all("tr.history-row").len() == 19);
+    let errors = console_errors(&driver, &["2024-q4.json", "history.json"]);
     assert!(errors.is_empty(), "{errors:?}");
 }
 
