@@ -1,7 +1,7 @@
 //! Filtering a report's key results by objective, status and text, with the counts the filter
 //! bar shows. Pure: the view derives everything here from the report and the filter.
 
-use crate::model::{plain_text, KeyResult, Objective, Report, StatusKind};
+use crate::model::{blocks_plain_text, plain_text, Activity, KeyResult, Objective, Report, StatusKind};
 
 /// What the reader asked to see. The empty filter shows everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -88,6 +88,28 @@ impl TextQuery {
             TextQuery::Words(needle) => search_text.contains(needle.as_str()),
         }
     }
+}
+
+/// An activity's whole text (name and every part), lowercased once, for the activity filter.
+pub fn activity_search_text(activity: &Activity) -> String {
+    let mut text = activity.name.clone();
+    for blocks in [&activity.summary, &activity.purpose, &activity.current_status, &activity.up_next, &activity.funding, &activity.questions_for_tac] {
+        text.push('\n');
+        text.push_str(&blocks_plain_text(blocks));
+    }
+    for section in &activity.other {
+        text.push('\n');
+        text.push_str(&section.heading);
+        text.push('\n');
+        text.push_str(&blocks_plain_text(&section.blocks));
+    }
+    text.to_lowercase()
+}
+
+/// Whether an activity's text (from [`activity_search_text`]) holds every word of `query`, in
+/// any order and case; an empty query keeps everything.
+pub fn activity_matches(search_text: &str, query: &str) -> bool {
+    query.to_lowercase().split_whitespace().all(|word| search_text.contains(word))
 }
 
 /// What a text search looks in: the key result's id, as "KR 1.1" and "KR1.1" are written, and
@@ -460,5 +482,19 @@ mod tests {
         let all = filtered(&report, &Filter::default());
         assert_eq!(all.page(2).iter().map(|g| g.objective).collect::<Vec<_>>(), vec![0, 1]);
         assert_eq!(all.page(usize::MAX).iter().map(|g| g.key_results.len()).sum::<usize>(), 6);
+    }
+
+    #[test]
+    fn the_activity_filter_needs_every_word_anywhere_in_the_activity() {
+        let activity = Activity {
+            name: "CVD Guide for Consumers".into(),
+            purpose: vec![crate::model::Block::Paragraph { content: vec![Inline::Text { text: "Help consumers of open source".into() }] }],
+            ..Activity::default()
+        };
+        let text = activity_search_text(&activity);
+        assert!(activity_matches(&text, ""));
+        assert!(activity_matches(&text, "guide CONSUMERS"));
+        assert!(activity_matches(&text, "open source"));
+        assert!(!activity_matches(&text, "guide scorecard"));
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::model::registry::InitiativeEntry;
 use crate::model::summary::{Ask, ReportSummary, SearchCorpus, Summary};
-use crate::model::{blocks_plain_text, Catalog, CatalogEntry, Period, StatusKind};
+use crate::model::{Catalog, CatalogEntry, Period, StatusKind};
 
 /// Every initiative the catalog has reports of, in the registry's order; one the registry does
 /// not know (a catalog written before it) follows, by the name its reports give.
@@ -108,7 +108,7 @@ impl QuarterOverview {
             match catalog.find(&initiative.slug, quarter) {
                 Some(entry) => {
                     let report = summary_of(summary, &initiative.slug, quarter).cloned();
-                    asks += report.as_ref().map_or(0, |report| report.asks.iter().filter(|ask| !is_placeholder(ask)).count());
+                    asks += report.as_ref().map_or(0, |report| report.asks.len());
                     filed.push(Filed { initiative, entry: entry.clone(), summary: report });
                 }
                 None => {
@@ -159,23 +159,6 @@ impl FilingGrid {
     }
 }
 
-/// Whether an ask says there is nothing to ask: "None", "None at this time.", "N/A", "No
-/// general requests at this time", or no text at all. Most sections of the template are filled
-/// so; the list for the governing body leaves them out (and says how many it left out).
-pub fn is_placeholder(ask: &Ask) -> bool {
-    let text = blocks_plain_text(&ask.content);
-    let folded: String = text.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' }).collect();
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    // Short, so that "No, but we would welcome the TAC's view on…" stays an ask.
-    let short = text.trim().chars().count() <= 40;
-    match words.as_slice() {
-        [] => true,
-        ["none" | "nothing" | "n" | "na", ..] => short,
-        ["no", second, ..] => short && *second != "but",
-        _ => false,
-    }
-}
-
 /// One initiative's questions and funding requests for a quarter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InitiativeAsks {
@@ -184,13 +167,12 @@ pub struct InitiativeAsks {
     pub asks: Vec<Ask>,
 }
 
-/// The asks of a quarter, by initiative.
+/// The asks of a quarter, by initiative. (The importer leaves out sections that only say "None"
+/// or the like.)
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QuarterAsks {
     /// Initiatives with asks, in the registry's order.
     pub groups: Vec<InitiativeAsks>,
-    /// How many sections said there was nothing to ask ([`is_placeholder`]): not listed.
-    pub placeholders: usize,
 }
 
 impl QuarterAsks {
@@ -200,22 +182,20 @@ impl QuarterAsks {
 }
 
 /// Every ask of `quarter`, by initiative in the registry's order (only `initiative`'s, when
-/// given), without the placeholders; initiatives without asks are left out.
+/// given); initiatives without asks are left out.
 pub fn asks_for(catalog: &Catalog, summary: &Summary, quarter: Period, initiative: Option<&str>) -> QuarterAsks {
-    let mut result = QuarterAsks::default();
-    for entry in initiatives(catalog).into_iter().filter(|entry| initiative.is_none_or(|slug| entry.slug == slug)) {
-        let Some(report) = summary_of(summary, &entry.slug, quarter) else { continue };
-        let (placeholders, asks): (Vec<&Ask>, Vec<&Ask>) = report.asks.iter().partition(|ask| is_placeholder(ask));
-        result.placeholders += placeholders.len();
-        if !asks.is_empty() {
-            result.groups.push(InitiativeAsks { period: quarter, asks: asks.into_iter().cloned().collect(), initiative: entry });
-        }
-    }
-    result
+    let groups = initiatives(catalog)
+        .into_iter()
+        .filter(|entry| initiative.is_none_or(|slug| entry.slug == slug))
+        .filter_map(|entry| {
+            let report = summary_of(summary, &entry.slug, quarter)?;
+            (!report.asks.is_empty()).then(|| InitiativeAsks { period: quarter, asks: report.asks.clone(), initiative: entry })
+        })
+        .collect();
+    QuarterAsks { groups }
 }
 
-/// How many asks (placeholders left out) each quarter of the catalog has, every quarter with a
-/// report, newest first.
+/// How many asks each quarter of the catalog has, every quarter with a report, newest first.
 pub fn asks_by_quarter(catalog: &Catalog, summary: &Summary) -> Vec<(Period, usize)> {
     let mut quarters: Vec<Period> = catalog.reports.iter().map(|entry| entry.period).collect();
     quarters.sort_unstable_by(|a, b| b.cmp(a));
@@ -227,9 +207,8 @@ pub fn asks_by_quarter(catalog: &Catalog, summary: &Summary) -> Vec<(Period, usi
                 .reports
                 .iter()
                 .filter(|report| report.period == quarter)
-                .flat_map(|report| &report.asks)
-                .filter(|ask| !is_placeholder(ask))
-                .count();
+                .map(|report| report.asks.len())
+                .sum();
             (quarter, count)
         })
         .collect()
@@ -514,37 +493,14 @@ mod tests {
         assert!(!last.initiative.name.is_empty());
     }
 
-    fn ask(text: &str) -> Ask {
-        use crate::model::{Block, Inline};
-        let content = if text.is_empty() { Vec::new() } else { vec![Block::Paragraph { content: vec![Inline::Text { text: text.into() }] }] };
-        Ask { kind: AskKind::Question, activity: None, anchor: "questions".into(), content }
-    }
-
     #[test]
-    fn sections_that_say_there_is_nothing_to_ask_are_placeholders() {
-        for text in ["", "None", "none", "None at this time.", "none (for the moment)", "None planned at the time", "N/A", "No general requests at this time"] {
-            assert!(is_placeholder(&ask(text)), "{text:?}");
-        }
-        for text in [
-            "No, but as always, we're eager for substantive discussion with TAC and others.",
-            "Please provide feedback on the Malicious Package definition.",
-            "None of the projects has a security contact yet: can the TAC help us reach them?",
-            "Nobody",
-        ] {
-            assert!(!is_placeholder(&ask(text)), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn asks_of_a_quarter_come_by_initiative_without_placeholders_and_can_be_narrowed_to_one() {
+    fn asks_of_a_quarter_come_by_initiative_and_can_be_narrowed_to_one() {
         let (catalog, summary) = (catalog(), summary());
         let all = asks_for(&catalog, &summary, quarter("2025-q3"), None);
         assert!(all.groups.len() >= 2, "{all:?}");
         assert!(all.groups.iter().all(|group| !group.asks.is_empty() && group.period == quarter("2025-q3")));
-        assert!(all.groups.iter().flat_map(|group| &group.asks).all(|ask| !is_placeholder(ask)));
         let filed: usize = summary.reports.iter().filter(|r| r.period == quarter("2025-q3")).map(|r| r.asks.len()).sum();
-        assert_eq!(all.count() + all.placeholders, filed);
-        assert!(all.placeholders > 0);
+        assert_eq!(all.count(), filed);
         // ORBIT's four 2025 Q3 questions are real ones.
         let orbit = asks_for(&catalog, &summary, quarter("2025-q3"), Some("orbit-wg"));
         assert_eq!(orbit.groups.len(), 1);

@@ -259,6 +259,15 @@ impl Catalog {
         self.newest(&self.default_initiative).or_else(|| self.reports.iter().max_by_key(|entry| entry.period))
     }
 
+    /// The slug of the initiative that `name` (a slug, or an alias a report was once filed
+    /// under, as in an old address) stands for.
+    pub fn canonical_initiative(&self, name: &str) -> Option<&str> {
+        if let Some(entry) = self.reports.iter().find(|entry| entry.initiative.slug == name) {
+            return Some(&entry.initiative.slug);
+        }
+        self.initiatives.iter().find(|entry| entry.is_called(name)).map(|entry| entry.slug.as_str())
+    }
+
     /// The report an initiative published before `period` (what "since last quarter" compares).
     pub fn previous(&self, initiative: &str, period: Period) -> Option<&CatalogEntry> {
         self.reports
@@ -409,6 +418,27 @@ pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("index.schema.json", schemars::schema_for!(Catalog)),
         ("summary.schema.json", schemars::schema_for!(summary::Summary)),
         ("search.schema.json", schemars::schema_for!(summary::SearchCorpus)),
+        ("history.schema.json", schemars::schema_for!(summary::History)),
         ("initiatives.schema.json", schemars::schema_for!(registry::Registry)),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::registry::InitiativeEntry;
+    use super::*;
+
+    #[test]
+    fn an_old_name_of_an_initiative_leads_to_its_slug() {
+        let initiative = Initiative { name: "Vulnerability Disclosures WG".into(), slug: "vd-wg".into() };
+        let catalog = Catalog {
+            format: FORMAT_VERSION,
+            default_initiative: "vd-wg".into(),
+            reports: vec![CatalogEntry { initiative, period: Period { year: 2025, quarter: 4 }, title: "x".into(), path: "vd-wg/2025-q4.json".into() }],
+            initiatives: vec![InitiativeEntry { slug: "vd-wg".into(), aliases: vec!["VULN-WG".into()], ..InitiativeEntry::default() }],
+        };
+        assert_eq!(catalog.canonical_initiative("vd-wg"), Some("vd-wg"));
+        assert_eq!(catalog.canonical_initiative("vuln-wg"), Some("vd-wg"));
+        assert_eq!(catalog.canonical_initiative("sigstore"), None);
+    }
 }

@@ -100,10 +100,8 @@ fn alpha_omega_2025_q2_upcoming_events_and_overview_links() {
     assert_eq!(report.upcoming_events.len(), 3);
     assert!(plain_text(&report.upcoming_events[2]).starts_with("Alpha-Omega Public Meeting - July 2, 2025"));
     assert_eq!(quarterly::model::block_links(&report.overview), vec!["https://github.com/google/capslock"]);
-    assert_eq!(plain_text(match &report.questions_for_tac[0] {
-        quarterly::model::Block::Paragraph { content } => content,
-        other => panic!("{other:?}"),
-    }), "None at this time");
+    // "None at this time" says there is no question: nothing to show.
+    assert!(report.questions_for_tac.is_empty(), "{:?}", report.questions_for_tac);
 }
 
 #[test]
@@ -233,4 +231,46 @@ fn strip_marks_for_test(text: &str) -> (String, ()) {
     }
     out.push_str(rest);
     (out, ())
+}
+
+#[test]
+fn vulnerability_disclosure_activities_written_with_bold_labels_are_extracted() {
+    use quarterly::model::{Block, Inline};
+    // "## Activities Summary", "### Activity #1: … ([Issue 172](…))", "**Purpose:** text", "**Current Status:**" alone.
+    let q4 = report("2025/2025-Q4-VD-WG.md");
+    assert_eq!(q4.activities.len(), 3);
+    assert!(q4.activities[0].name.starts_with("Proposal to develop a NIST Product Vulnerability Disclosure Report"));
+    assert_eq!(q4.activities[0].link.as_deref(), Some("https://github.com/ossf/wg-vulnerability-disclosures/issues/172"));
+    assert!(q4.activities.iter().all(|a| !a.purpose.is_empty() && !a.current_status.is_empty() && !a.up_next.is_empty()));
+    assert_eq!(quarterly::model::block_links(&q4.activities[0].questions_for_tac), vec!["https://github.com/ossf/tac/issues/530"]);
+    assert!(q4.activities[1].questions_for_tac.is_empty(), "\"None at this time.\" is no question");
+    assert!(matches!(&q4.participation[..], [Block::Table { rows, .. }] if rows.len() == 2));
+    assert!(q4.other_sections.iter().all(|s| s.heading != "Activities Summary"));
+    // "1. ~TAC vote for this initiative is open: …~ TAC vote has not passed."
+    let Block::List { items, .. } = &q4.activities[0].up_next[0] else { panic!("{:?}", q4.activities[0].up_next) };
+    let Block::Paragraph { content } = &items[0][0] else { panic!("{:?}", items[0]) };
+    match &content[..] {
+        [Inline::Strikethrough { children }, Inline::Text { text }] => {
+            assert_eq!(plain_text(children), "TAC vote for this initiative is open: https://github.com/ossf/tac/issues/530");
+            assert_eq!(text.trim(), "TAC vote has not passed.");
+        }
+        other => panic!("{other:?}"),
+    }
+    // "## Activity #2: [CVD Guide for Consumers](…)" with "* **Purpose:** …" list items.
+    let q3 = report("2025/2025-Q3-VD-WG.md");
+    let second = &q3.activities[1];
+    assert_eq!(second.name, "CVD Guide for Consumers");
+    assert_eq!(second.link.as_deref(), Some("https://github.com/ossf/wg-vulnerability-disclosures/issues/115"));
+    assert!(q3.activities.iter().all(|a| !a.purpose.is_empty() && !a.questions_for_tac.is_empty()));
+    assert!(q3.other_sections.is_empty());
+}
+
+#[test]
+fn report_wide_funding_requests_are_not_an_activity() {
+    let sigstore = report("2026/2026-Q1-Sigstore.md");
+    assert!(sigstore.activities.is_empty());
+    assert!(!sigstore.funding_requests.is_empty());
+    // "#### Status Update" is the template's Current Status.
+    let best = report("2025/2025-Q4-BEST-WG.md");
+    assert!(best.activities.iter().all(|a| !a.current_status.is_empty() && a.other.is_empty()));
 }

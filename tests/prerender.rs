@@ -136,7 +136,7 @@ fn the_home_page_lists_every_initiative_of_the_latest_quarter_by_its_proper_name
     let summary = summary();
     for slug in ["ai-ml-wg", "orbit-wg"] {
         let card = element_of(html, "li", slug);
-        assert!(html.contains(&format!("<li data-initiative=\"{slug}\" class=\"initiative-card\">")), "{slug}");
+        assert!(html.contains(&format!("<li data-initiative=\"{slug}\" class=\"initiative-card home-initiative\">")), "{slug}");
         let name = &catalog.initiatives.iter().find(|i| i.slug == slug).unwrap().name;
         assert!(card.contains(&format!("<h3>{}</h3>", name.replace('&', "&amp;"))), "{card}");
         let headline = &summary.reports.iter().find(|r| r.initiative == slug && r.period == quarter("2026-q2")).unwrap().headline;
@@ -150,8 +150,8 @@ fn the_home_page_lists_every_initiative_of_the_latest_quarter_by_its_proper_name
     let sigstore = element_of(html, "li", "sigstore");
     assert!(sigstore.contains("Sigstore") && sigstore.contains("Not filed yet for 2026 Q2"), "{sigstore}");
     assert!(sigstore.contains("href=\"/reports/sigstore/2026-q1\""), "{sigstore}");
-    assert_eq!(html.matches("class=\"initiative-card\"").count(), 2);
-    assert_eq!(html.matches("class=\"not-filed-item\"").count(), catalog.initiatives.len() - 2);
+    assert_eq!(html.matches("class=\"initiative-card home-initiative\"").count(), 2);
+    assert_eq!(html.matches("class=\"not-filed-item home-initiative\"").count(), catalog.initiatives.len() - 2);
     // Links to the other foundation-wide pages.
     for path in ["/reports/filings", "/reports/tac?quarter=2026-q2", "/reports/search"] {
         assert!(html.contains(&format!("href=\"{path}\"")), "{path}");
@@ -189,28 +189,32 @@ fn the_grid_marks_a_missing_report_as_not_filed() {
     assert_eq!((data.catalog.as_ref(), data.summary.as_ref(), data.reports.len()), (Some(&catalog), None, 0));
 }
 
-/// The asks of a quarter the TAC page lists: every one but those saying there is nothing to ask.
+/// The asks of a quarter: initiative and anchor.
 fn listed_asks(summary: &Summary, period: Period) -> Vec<(String, String)> {
     summary
         .reports
         .iter()
         .filter(|r| r.period == period)
-        .flat_map(|r| r.asks.iter().filter(|a| !quarterly::foundation::is_placeholder(a)).map(move |a| (r.initiative.clone(), a.anchor.clone())))
+        .flat_map(|r| r.asks.iter().map(move |a| (r.initiative.clone(), a.anchor.clone())))
         .collect()
 }
 
 #[test]
-fn the_tac_page_opens_on_the_latest_quarter_with_a_clear_empty_state() {
+fn the_tac_page_opens_on_the_latest_quarters_asks_linked_to_their_place() {
     let (catalog, reports) = bundled();
     let (pages, _) = render(&catalog, &reports);
     let html = page(&pages, "tac.html");
     assert!(html.contains("<title>For the TAC · quarterly</title>") && html.contains("<h1>For the TAC</h1>"));
-    // So far 2026 Q2's reports only say "None" or the like.
-    assert!(listed_asks(&summary(), quarter("2026-q2")).is_empty());
-    assert_eq!(html.matches("<li class=\"ask ").count(), 0);
-    assert!(html.contains("No questions or funding requests for 2026 Q2"), "a clear empty state");
-    assert!(html.contains("7 more sections said there was nothing to ask"));
-    assert!(html.contains("href=\"/reports/tac?quarter=2026-q1\""), "with links to other quarters");
+    let expected = listed_asks(&summary(), quarter("2026-q2"));
+    assert!(!expected.is_empty());
+    assert_eq!(html.matches("<li class=\"ask ").count(), expected.len());
+    for (initiative, anchor) in &expected {
+        let link = format!("href=\"/reports/{initiative}/2026-q2#{anchor}\"");
+        assert!(html.contains(&link), "{link}");
+    }
+    // The quarter picker offers every quarter, the initiative picker every initiative.
+    assert!(html.contains("<option value=\"2024-q2\""));
+    assert_eq!(html.matches("<option value=\"").count(), 9 + 1 + catalog.initiatives.len());
     let data = preloaded(html);
     assert_eq!((data.summary.as_ref(), data.reports.len()), (Some(&summary()), 0));
 }
@@ -235,12 +239,12 @@ fn the_tac_page_lists_a_quarters_asks_linked_to_their_place_and_narrows_to_an_in
     let html = render_body("/", "/tac?quarter=2025-q4&initiative=sigstore", &preloaded);
     assert_eq!(html.matches("<li class=\"ask ").count(), 0);
     assert!(html.contains("No questions or funding requests from Sigstore for 2025 Q4"), "a clear empty state");
+    assert!(html.contains("href=\"/tac?quarter=2025-q4\""), "with a link to every initiative's");
+    assert!(html.contains("href=\"/tac?quarter=2026-q1\""), "and to other quarters");
 }
 
-/// Waits for the importer to read the 2025-Q4 template's "Questions / Requests for Oversight Body
-/// (e.g., TAC)" lines: today's summary.json has no ask for that report.
+/// The 2025-Q4 template asks under "Questions / Requests for Oversight Body (e.g., TAC)".
 #[test]
-#[ignore = "summary.json has no ask for vd-wg 2025 Q4 until the importer reads the new template"]
 fn the_tac_page_lists_2025_q4_vd_wg_question() {
     let (catalog, _) = bundled();
     let preloaded = Preloaded { catalog: Some(catalog), summary: Some(summary()), ..Preloaded::default() };

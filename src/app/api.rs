@@ -58,6 +58,16 @@ pub fn report_url(catalog_path: &str) -> Result<String, FetchError> {
     }
 }
 
+/// The URL of an initiative's history file (`data/<slug>/history.json`).
+pub fn history_url(initiative: &str) -> Result<String, FetchError> {
+    report_url(&format!("{initiative}/history.json"))
+}
+
+/// An initiative's history: every quarter's objectives and key results, in one request.
+pub async fn fetch_history(url: String) -> Result<crate::model::summary::History, FetchError> {
+    fetch_json(&url).await
+}
+
 pub async fn fetch_catalog() -> Result<Arc<Catalog>, FetchError> {
     fetch_json(CATALOG_PATH).await.map(Arc::new)
 }

@@ -555,4 +555,50 @@ mod tests {
         let nodes = parse(&md);
         assert!(!nodes.is_empty());
     }
+
+    #[test]
+    fn struck_text_is_strikethrough_with_its_link() {
+        let content = first_paragraph("~vote is open: https://x.example/530~ vote failed");
+        match &content[..] {
+            [Inline::Strikethrough { children }, Inline::Text { text }] => {
+                assert_eq!(plain_text(children), "vote is open: https://x.example/530");
+                assert!(children.iter().any(|c| matches!(c, Inline::Link { .. })));
+                assert_eq!(text, " vote failed");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn task_list_boxes_and_footnote_marks_stay_as_text() {
+        // The model has no check box or footnote: their meaning stays readable in the text.
+        let nodes = parse("- [x] Approved\n- [ ] Pending\n\nSee note[^1].\n\n[^1]: The note.\n");
+        let text: Vec<String> = nodes
+            .iter()
+            .map(|node| match node {
+                Node::Block { block: Block::List { items, .. }, .. } => items
+                    .iter()
+                    .map(|item| match &item[0] {
+                        Block::Paragraph { content } => plain_text(content),
+                        other => format!("{other:?}"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|"),
+                Node::Block { block: Block::Paragraph { content }, .. } => plain_text(content),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(text, vec!["[x] Approved|[ ] Pending", "See note[^1].", "[^1]: The note."]);
+    }
+
+    #[test]
+    fn a_table_inside_a_list_item_stays_a_table() {
+        let nodes = parse("- Meetings:\n\n  |Day|Count|\n  |-|-|\n  |Mon|5|\n");
+        match &nodes[..] {
+            [Node::Block { block: Block::List { items, .. }, .. }] => {
+                assert!(items[0].iter().any(|b| matches!(b, Block::Table { rows, .. } if rows.len() == 1)), "{items:?}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

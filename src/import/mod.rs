@@ -4,6 +4,7 @@
 
 mod decode;
 pub mod identity;
+mod labels;
 mod links;
 pub mod markdown;
 pub mod okr;
@@ -151,10 +152,17 @@ fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Op
     let mut parts = Parts::from_tree(build_tree(nodes));
     let okrs = okr::extract(std::mem::take(&mut parts.objectives), diagnostics);
     let (news, news_notes) = links::extract_news(std::mem::take(&mut parts.news));
+    for (line, warning) in std::mem::take(&mut parts.warnings) {
+        diagnostics.warn(line, warning);
+    }
     let mut activities = std::mem::take(&mut parts.activities);
-    if let Some(mut own) = parts.own_activity.take() {
-        own.name = initiative.name.clone();
-        activities.push(own);
+    activities.extend(parts.own_activity.take());
+    for activity in &mut activities {
+        if activity.name.is_empty() {
+            activity.name = initiative.name.clone();
+        }
+        activity.questions_for_tac = labels::without_none(std::mem::take(&mut activity.questions_for_tac));
+        activity.funding = labels::without_none(std::mem::take(&mut activity.funding));
     }
     let report = Report {
         format: FORMAT_VERSION,
@@ -169,9 +177,9 @@ fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Op
         news,
         news_notes,
         upcoming_events: links::extract_events(parts.events),
-        questions_for_tac: blocks_of(parts.questions),
-        funding_requests: Vec::new(),
-        participation: Vec::new(),
+        questions_for_tac: labels::without_none(blocks_of(parts.questions)),
+        funding_requests: labels::without_none(blocks_of(parts.funding)),
+        participation: blocks_of(parts.participation),
         additional_information: blocks_of(parts.additional),
         other_sections: parts.other_sections,
     };
@@ -207,48 +215,65 @@ fn take_title(nodes: &mut Vec<Node>) -> Option<(String, usize)> {
 
 /// Authors who skip Markdown headings write a bold (or italic) line instead, e.g.
 /// "**Overview**" or "*Welcome Calls*" in 2025-Q3-BEAR-WG. Such a line becomes a heading one
-/// level below the last real one; the template's sub-section names go to level 3.
+/// level below the last real one; the template's sub-section names go to level 3. A template
+/// label that starts a paragraph or a list item ("**Purpose:** text", 2025-Q4-VD-WG) becomes a
+/// heading too, followed by its text.
 fn promote_pseudo_headings(nodes: Vec<Node>) -> Vec<Node> {
     let has_h1 = nodes.iter().any(|node| matches!(node, Node::Heading { level: 1, .. }));
     let mut context = 1u8;
     let mut seen_content = false;
     let mut out = Vec::with_capacity(nodes.len());
     for node in nodes {
+        let label_level = (context + 1).clamp(3, 6);
         match node {
             Node::Heading { level, content, line } => {
                 context = level;
-                seen_content = true;
                 out.push(Node::Heading { level, content, line });
             }
-            Node::Block { block: Block::Paragraph { content }, line, part_lines } => match pseudo_heading(&content) {
-                Some((text, strong)) => {
-                    let level = if !has_h1 && !seen_content && classify(&text) == Kind::Other {
-                        1
-                    } else if matches!(classify(&text), Kind::Purpose | Kind::CurrentStatus | Kind::UpNext | Kind::Funding) {
-                        (context + 1).max(3)
-                    } else if strong {
-                        if context <= 1 { 2 } else { context + 1 }
-                    } else {
-                        (context + 2).max(3)
-                    };
-                    seen_content = true;
+            Node::Block { block: Block::Paragraph { content }, line, part_lines } => {
+                if let Some((text, strong)) = pseudo_heading(&content) {
+                    let level = pseudo_heading_level(&text, strong, context, has_h1 || seen_content);
                     out.push(Node::Heading { level: level.min(6), content: vec![Inline::Text { text }], line });
-                }
-                None => {
-                    seen_content = true;
+                } else if let Some((label, rest)) = labels::split_label(&content) {
+                    out.push(Node::Heading { level: label_level, content: vec![Inline::Text { text: label }], line });
+                    if !rest.is_empty() {
+                        out.push(Node::Block { block: Block::Paragraph { content: rest }, line, part_lines });
+                    }
+                } else {
                     out.push(Node::Block { block: Block::Paragraph { content }, line, part_lines });
                 }
-            },
-            other => {
-                seen_content = true;
-                out.push(other);
             }
+            Node::Block { block: Block::List { ordered, items }, line, part_lines } => {
+                match labels::split_label_list(&items, &part_lines) {
+                    Some(parts) => out.extend(labels::label_nodes(parts, label_level)),
+                    None => out.push(Node::Block { block: Block::List { ordered, items }, line, part_lines }),
+                }
+            }
+            other => out.push(other),
         }
+        seen_content = true;
     }
     out
 }
 
-/// A paragraph that is only one short bold or italic phrase, not a sentence.
+/// Where a bold or italic line stands: the title when nothing came before and there is no
+/// level-1 heading; one level under the last heading; the template's parts at least at level 3.
+fn pseudo_heading_level(text: &str, strong: bool, context: u8, seen_content: bool) -> u8 {
+    if !seen_content && classify(text) == Kind::Other {
+        1
+    } else if matches!(classify(text), Kind::Purpose | Kind::CurrentStatus | Kind::UpNext | Kind::Funding)
+        || labels::resembles_label(text).is_some()
+    {
+        (context + 1).max(3)
+    } else if strong {
+        if context <= 1 { 2 } else { context + 1 }
+    } else {
+        (context + 2).max(3)
+    }
+}
+
+/// A paragraph that is only one short bold or italic phrase, not a sentence ("**Current
+/// Status:**" with its colon is still a label).
 fn pseudo_heading(content: &[Inline]) -> Option<(String, bool)> {
     let [inline] = content else { return None };
     let (children, strong) = match inline {
@@ -260,6 +285,10 @@ fn pseudo_heading(content: &[Inline]) -> Option<(String, bool)> {
         return None;
     }
     let text = plain_text(children).trim().to_string();
+    let label = text.trim_end_matches(':').trim_end();
+    if label.len() < text.len() && (labels::is_template_label(label) || labels::resembles_label(label).is_some()) {
+        return Some((label.to_string(), strong));
+    }
     let is_sentence = text.ends_with(['.', '!', '?', ':', ',']);
     (!text.is_empty() && text.chars().count() <= 80 && !is_sentence).then_some((text, strong))
 }
@@ -379,5 +408,104 @@ mod tests {
         assert_eq!(plain_text(match &report.overview[0] { Block::Paragraph { content } => content, _ => panic!() }), "Hello.");
         assert_eq!(report.activities[0].name, "Tooling");
         assert_eq!(report.activities[0].purpose.len(), 1);
+    }
+
+    fn warnings(outcome: &Outcome) -> Vec<(usize, &str)> {
+        outcome.diagnostics.iter().filter(|d| d.severity == Severity::Warning).map(|d| (d.line, d.message.as_str())).collect()
+    }
+
+    fn text_of(blocks: &[Block]) -> String {
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph { content } | Block::Heading { content, .. } => plain_text(content),
+                other => format!("{other:?}"),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn activity_headings_with_numbers_and_links_keep_title_and_link() {
+        let md = "# 2025 Q3 X\n\n## Activities Summary\n\n### Activity #1: Guide ([Issue 9](https://x.example/9))\n\n**Purpose:** Help.\n\n\
+                  **Current Status** Drafting.\n\n## Activity #2: [CVD Guide](https://x.example/115)\n\n* **Purpose:** Teach.\n* **Up Next:** Write.\n  \
+                  more\n* **Questions / Requests for Oversight Body (e.g., TAC):** None at this time.\n";
+        let outcome = import_text("2025-Q3-X.md", md);
+        let report = outcome.report.as_ref().unwrap();
+        let names: Vec<(&str, Option<&str>)> = report.activities.iter().map(|a| (a.name.as_str(), a.link.as_deref())).collect();
+        assert_eq!(names, vec![("Guide (Issue 9)", Some("https://x.example/9")), ("CVD Guide", Some("https://x.example/115"))]);
+        let news = import_text("2025-Q3-X.md", "# 2025 Q3 X\n\n## Activity #3: Funding the News Desk\n\n**Purpose:** Inform.\n");
+        assert_eq!(news.report.unwrap().activities[0].name, "Funding the News Desk");
+        assert_eq!(text_of(&report.activities[0].purpose), "Help.");
+        assert_eq!(text_of(&report.activities[0].current_status), "Drafting.");
+        assert_eq!(text_of(&report.activities[1].up_next), "Write. more");
+        assert!(report.activities[1].questions_for_tac.is_empty(), "\"None at this time\" is no question");
+        assert!(report.other_sections.is_empty(), "{:?}", report.other_sections);
+        assert!(warnings(&outcome).is_empty(), "{:?}", outcome.diagnostics);
+    }
+
+    #[test]
+    fn a_misspelled_label_is_kept_and_named_in_a_warning() {
+        let md = "# 2025 Q3 X\n\n## Memory Safety SIG\n\n### Purpse\n\nSafer code.\n\n### Curent Status\n\nGoing.\n\n### Up Nxt\n\nMore.\n\n### Purpose\n\nReal.\n";
+        let outcome = import_text("2025-Q3-X.md", md);
+        let activity = &outcome.report.as_ref().unwrap().activities[0];
+        assert_eq!(text_of(&activity.purpose), "Real.");
+        let other: Vec<(&str, String)> = activity.other.iter().map(|s| (s.heading.as_str(), text_of(&s.blocks))).collect();
+        assert_eq!(other, vec![("Purpse", "Safer code.".into()), ("Curent Status", "Going.".into()), ("Up Nxt", "More.".into())]);
+        let warned = warnings(&outcome);
+        assert_eq!(warned.iter().map(|(line, _)| *line).collect::<Vec<_>>(), vec![5, 9, 13]);
+        assert!(warned[0].1.contains("\"Purpose\"") && warned[1].1.contains("\"Current Status\"") && warned[2].1.contains("\"Up Next\""));
+        // A bold label misspelled the same way, starting a paragraph, is kept too.
+        let bold = import_text("2025-Q3-X.md", "# 2025 Q3 X\n\n## SIG\n\n**Purpose:** Why.\n\n**Purpse:** Typo.\n");
+        assert_eq!(text_of(&bold.report.as_ref().unwrap().activities[0].other[0].blocks), "Typo.");
+        assert_eq!(warnings(&bold)[0].0, 7);
+    }
+
+    #[test]
+    fn parts_out_of_order_go_to_their_fields() {
+        let md = "# 2025 Q3 X\n\n## Tooling\n\n### Up Next\n\nLater.\n\n### Questions/Issues for the TAC\n\nHelp?\n\n### Purpose\n\nWhy.\n\n\
+                  #### Current Status\n\nNow.\n";
+        let activity = import_text("2025-Q3-X.md", md).report.unwrap().activities.remove(0);
+        let fields = [&activity.purpose, &activity.current_status, &activity.up_next, &activity.questions_for_tac].map(|b| text_of(b));
+        assert_eq!(fields, ["Why.", "Now.", "Later.", "Help?"].map(String::from));
+    }
+
+    #[test]
+    fn an_activity_without_a_title_is_named_after_the_initiative_with_a_warning() {
+        let md = "# 2025 Q3 Example WG\n\n## Activity\n\n### Purpose\n\nWhy.\n\n### Up Next\n\nMore.\n";
+        let outcome = import_text("2025-Q3-Example-WG.md", md);
+        let report = outcome.report.as_ref().unwrap();
+        assert_eq!(report.activities.len(), 1);
+        assert_eq!(report.activities[0].name, report.initiative.name);
+        assert_eq!(text_of(&report.activities[0].purpose), "Why.");
+        assert!(warnings(&outcome).iter().any(|(line, message)| *line == 3 && message.contains("no title")), "{:?}", outcome.diagnostics);
+        // The template's "## Activity #1" left as it is, too.
+        let template = import_text("2025-Q3-Example-WG.md", "# 2025 Q3 Example WG\n\n## Activity #1\n\n### Purpose\n\nWhy.\n");
+        assert_eq!(template.report.as_ref().unwrap().activities[0].name, "Example WG");
+        assert_eq!(warnings(&template).len(), 1);
+    }
+
+    #[test]
+    fn report_wide_funding_questions_and_participation_are_filled_and_none_means_none() {
+        let md = "# 2025 Q3 X\n\n## Overview\n\nFine.\n\n### Participation & Engagement (Optional)\n\n|Cadence|Attendance|\n|-|-|\n|Weekly|10|\n\n\
+                  ## Funding requests\n\n- N/A\n\n## Questions/Issues for the TAC\n\n*None at this time.*\n\n## Funding requests and updates\n\nWe ask for $5k.\n";
+        let report = import_text("2025-Q3-X.md", md).report.unwrap();
+        assert!(matches!(&report.participation[..], [Block::Table { .. }]), "{:?}", report.participation);
+        assert_eq!(text_of(&report.overview), "Fine.");
+        assert!(report.questions_for_tac.is_empty());
+        assert_eq!(text_of(&report.funding_requests), "We ask for $5k.");
+    }
+
+    #[test]
+    fn a_linked_heading_keeps_its_link() {
+        let md = "# 2025 Q3 X\n\n## [Roadmap](https://x.example/roadmap)\n\nText.\n\n### See [issue](https://x.example/1)\n\nMore.\n";
+        let report = import_text("2025-Q3-X.md", md).report.unwrap();
+        let section = &report.other_sections[0];
+        assert_eq!((section.heading.as_str(), section.link.as_deref()), ("Roadmap", Some("https://x.example/roadmap")));
+        let sub = section.blocks.iter().find_map(|b| match b {
+            Block::Heading { content, .. } => Some(content.clone()),
+            _ => None,
+        });
+        assert!(matches!(&sub.unwrap()[..], [Inline::Text { .. }, Inline::Link { url, .. }] if url == "https://x.example/1"));
     }
 }

@@ -3,13 +3,8 @@
 //! in every view, address, history and search.
 
 use super::identity::slugify;
-use crate::model::registry::{InitiativeEntry, Registry};
+use crate::model::registry::{name_key as key, InitiativeEntry, Registry};
 use crate::model::{Initiative, Report};
-
-/// How names compare: case, spaces and punctuation aside ("VULN-WG" = "vuln wg").
-fn key(name: &str) -> String {
-    slugify(name).replace('-', "")
-}
 
 /// Reads the registry file, checking that no name or alias is claimed by two initiatives.
 /// Errors are `line: message` against the file's own lines.
@@ -66,14 +61,11 @@ pub enum Resolution<'a> {
 /// Finds the entry whose slug, alias, name or short name the initiative's slug or name is.
 pub fn resolve<'a>(registry: &'a Registry, initiative: &Initiative) -> Resolution<'a> {
     let wanted = [key(&initiative.slug), key(&initiative.name)];
-    let names = |entry: &'a InitiativeEntry| {
-        [&entry.slug, &entry.name].into_iter().chain(entry.short_name.as_ref()).chain(&entry.aliases)
-    };
-    if let Some(entry) = registry.initiatives.iter().find(|entry| names(entry).any(|name| wanted.contains(&key(name)))) {
+    if let Some(entry) = registry.initiatives.iter().find(|entry| entry.is_called(&initiative.slug) || entry.is_called(&initiative.name)) {
         return Resolution::Known(entry);
     }
     let distance = |entry: &'a InitiativeEntry| {
-        names(entry).map(|name| edit_distance(&key(name), &wanted[0]).min(edit_distance(&key(name), &wanted[1]))).min()
+        entry.names().map(|name| edit_distance(&key(name), &wanted[0]).min(edit_distance(&key(name), &wanted[1]))).min()
     };
     let mut ranked: Vec<(usize, &InitiativeEntry)> =
         registry.initiatives.iter().filter_map(|entry| distance(entry).map(|d| (d, entry))).collect();

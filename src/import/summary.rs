@@ -3,7 +3,7 @@
 //! one of them instead of every report.
 
 use crate::model::anchor::{self, ActivityPart, Part};
-use crate::model::summary::{Ask, AskKind, Passage, ReportPassages, ReportSummary, SearchCorpus, StatusCount, Summary};
+use crate::model::summary::{Ask, AskKind, History, Passage, ReportPassages, ReportSummary, SearchCorpus, StatusCount, Summary};
 use crate::model::{blocks_plain_text, plain_text, Block, Report, StatusKind, FORMAT_VERSION};
 
 /// A headline longer than this is cut at a word, with an ellipsis.
@@ -84,6 +84,41 @@ fn asks(report: &Report) -> Vec<Ask> {
         add(AskKind::Funding, name, anchor::activity_part(index, ActivityPart::Funding), &activity.funding);
     }
     asks
+}
+
+/// One history per initiative, its reports in quarter order, each reduced to its identity and
+/// its objectives.
+pub fn histories(reports: &[&Report]) -> Vec<History> {
+    let mut histories: Vec<History> = Vec::new();
+    for report in reports {
+        let trimmed = Report {
+            format: report.format,
+            source: report.source.clone(),
+            initiative: report.initiative.clone(),
+            period: report.period,
+            title: report.title.clone(),
+            overview: Vec::new(),
+            objectives: report.objectives.clone(),
+            objectives_notes: Vec::new(),
+            activities: Vec::new(),
+            news: Vec::new(),
+            news_notes: Vec::new(),
+            upcoming_events: Vec::new(),
+            questions_for_tac: Vec::new(),
+            funding_requests: Vec::new(),
+            participation: Vec::new(),
+            additional_information: Vec::new(),
+            other_sections: Vec::new(),
+        };
+        match histories.iter_mut().find(|history| history.initiative == report.initiative.slug) {
+            Some(history) => history.reports.push(trimmed),
+            None => histories.push(History { format: FORMAT_VERSION, initiative: report.initiative.slug.clone(), reports: vec![trimmed] }),
+        }
+    }
+    for history in &mut histories {
+        history.reports.sort_by_key(|report| report.period);
+    }
+    histories
 }
 
 /// Every report's text as passages, in the order given.
@@ -177,6 +212,25 @@ mod tests {
         let long = "word ".repeat(100);
         let cut = headline(&[paragraph(&long)]);
         assert!(cut.ends_with("word…") && cut.chars().count() <= HEADLINE_CHARS + 1, "{cut}");
+    }
+
+    #[test]
+    fn a_history_holds_each_initiatives_quarters_in_order_with_only_their_objectives() {
+        let report = |slug: &str, quarter: u8| -> Report {
+            let mut report: Report = serde_json::from_value(serde_json::json!({
+                "format": 1, "source": "x.md", "initiative": {"name": slug, "slug": slug},
+                "period": {"year": 2025, "quarter": quarter}, "title": "t"
+            }))
+            .unwrap();
+            report.overview = vec![paragraph("dropped")];
+            report
+        };
+        let (a2, b1, a1) = (report("a", 2), report("b", 1), report("a", 1));
+        let histories = histories(&[&a2, &b1, &a1]);
+        let shape: Vec<(String, Vec<u8>)> =
+            histories.iter().map(|h| (h.initiative.clone(), h.reports.iter().map(|r| r.period.quarter).collect())).collect();
+        assert_eq!(shape, vec![("a".into(), vec![1, 2]), ("b".into(), vec![1])]);
+        assert!(histories[0].reports.iter().all(|r| r.overview.is_empty()));
     }
 
     #[test]

@@ -34,7 +34,23 @@ pub struct InitiativeEntry {
     pub aliases: Vec<String>,
 }
 
+/// How initiative names compare: case, spaces and punctuation aside ("VULN-WG" = "vuln wg").
+pub fn name_key(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
 impl InitiativeEntry {
+    /// Whether `name` is this initiative's slug, name, short name or one of its aliases.
+    pub fn is_called(&self, name: &str) -> bool {
+        let wanted = name_key(name);
+        self.names().any(|own| name_key(own) == wanted)
+    }
+
+    /// Every name it goes by: slug, name, short name, aliases.
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        [&self.slug, &self.name].into_iter().chain(self.short_name.as_ref()).chain(&self.aliases)
+    }
+
     /// The short name, or the name when there is none.
     pub fn short(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.name)

@@ -1,9 +1,10 @@
 //! The files the foundation-wide views read, written by the importer beside the catalog:
 //! `summary.json` (each report's headline, counts and asks: the home page, the filing grid, "For
 //! the TAC") and `search.json` (what every report says, as plain-text passages). One request
-//! each, never one per report.
+//! each, never one per report. Likewise `<initiative>/history.json` holds an initiative's
+//! objectives and key results of every quarter, for its history view.
 
-use super::{Block, Period};
+use super::{Block, Period, Report};
 use serde::{Deserialize, Serialize};
 
 /// `summary.json`.
@@ -94,4 +95,15 @@ pub struct Passage {
     pub place: String,
     /// Its plain text.
     pub text: String,
+}
+
+/// `<initiative>/history.json`: an initiative's reports, in quarter order, each with only its
+/// identity and its objectives and key results (what the history view follows).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct History {
+    pub format: u32,
+    /// The initiative's slug.
+    pub initiative: String,
+    pub reports: Vec<Report>,
 }

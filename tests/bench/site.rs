@@ -5,7 +5,8 @@
 //!
 //! `QUARTERLY_BENCH=filter cargo bench --bench site` runs only the filtering and memory section
 //! (3 and 4) and prints it without touching `docs/benchmark.md`: the quick loop while working on
-//! filtering. `QUARTERLY_BENCH=load` likewise runs only the bytes and the page loads (1 and 2).
+//! filtering. `QUARTERLY_BENCH=load` likewise runs only the bytes and the page loads (1 and 2),
+//! and `QUARTERLY_BENCH=views` the foundation-wide views over the whole corpus (5).
 
 #[allow(dead_code)]
 #[path = "../e2e/server.rs"]
@@ -28,6 +29,11 @@ use webdriver::Driver;
 
 const LOADS: usize = 15;
 use quarterly::app::views::okr_table::ROWS_PER_PAGE;
+
+/// What shows that each foundation-wide view has its content (see `foundation_views`).
+const FOUNDATION_HOME_READY: &str = ".home-initiative";
+const FOUNDATION_GRID_READY: &str = ".filing-grid td";
+const FOUNDATION_TAC_READY: &str = ".ask-item";
 
 fn build() -> PathBuf {
     let dist = root().join("target/bench-dist");
@@ -241,6 +247,64 @@ fn load_time(url: &str, throttle: f64, app: bool) -> Load {
     Load { painted, app, takeover, long_tasks: tasks.len(), longest_task: tasks.iter().cloned().fold(0.0, f64::max) }
 }
 
+/// Marks (`view-ready`) the moment the first element matching the selector in
+/// `window.QUARTERLY_READY` is in the document, as seen by a mutation observer from the start.
+const READY_MARK: &str = "(() => { const selector = SELECTOR; const check = () => { \
+      if (!performance.getEntriesByName('view-ready').length && document.querySelector(selector)) performance.mark('view-ready'); }; \
+    new MutationObserver(check).observe(document, { childList: true, subtree: true }); \
+    document.addEventListener('DOMContentLoaded', check); })();";
+
+/// Navigation until `selector` is in the page, in a fresh browser with the cache disabled, at a
+/// CPU slow-down and a network latency (each request waits `latency` ms more).
+fn time_to_view(url: &str, selector: &str, throttle: f64, latency: f64) -> f64 {
+    let driver = Driver::start();
+    driver.devtools("Network.enable", json!({}));
+    driver.devtools("Network.setCacheDisabled", json!({"cacheDisabled": true}));
+    driver.devtools(
+        "Network.emulateNetworkConditions",
+        json!({"offline": false, "latency": latency, "downloadThroughput": -1, "uploadThroughput": -1}),
+    );
+    driver.devtools("Emulation.setCPUThrottlingRate", json!({"rate": throttle}));
+    let script = READY_MARK.replace("SELECTOR", &serde_json::to_string(selector).unwrap());
+    driver.devtools("Page.addScriptToEvaluateOnNewDocument", json!({"source": script}));
+    driver.goto("about:blank");
+    driver.goto(url);
+    for _ in 0..600 {
+        let value = driver.execute("const m = performance.getEntriesByName('view-ready')[0]; return m ? m.startTime : null;");
+        if let Some(time) = value.as_f64() {
+            return time;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    panic!("{url}: '{selector}' never appeared")
+}
+
+/// 5. The foundation-wide views over the whole corpus: search, the home page, the filing grid
+/// and "For the TAC", each until its content is in the page.
+fn foundation_views(server: &Server, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "\n## Foundation-wide views over the whole corpus\n\nNavigation until the view's content is in the page (median of 3; fresh browser, cache disabled). \
+         Search is not pre-rendered (its results depend on the query); the others are.\n\n\
+         | view | 1x, 0 ms | 1x, 50 ms latency | 4x, 0 ms | 4x, 50 ms latency |\n|---|---|---|---|---|"
+    );
+    let views = [
+        ("search \"auditing\"", "search?q=auditing", ".search-hit"),
+        ("search \"vulnerability disclosure\"", "search?q=vulnerability+disclosure", ".search-hit"),
+        ("home", "", FOUNDATION_HOME_READY),
+        ("filing grid", "filings", FOUNDATION_GRID_READY),
+        ("For the TAC", "tac", FOUNDATION_TAC_READY),
+    ];
+    for (name, path, selector) in views {
+        let mut row = format!("| {name} |");
+        for (throttle, latency) in [(1.0, 0.0), (1.0, 50.0), (4.0, 0.0), (4.0, 50.0)] {
+            let mut samples: Vec<f64> = (0..3).map(|_| time_to_view(&server.url(path), selector, throttle, latency)).collect();
+            let _ = write!(row, " {:.0} ms |", median(&mut samples));
+        }
+        let _ = writeln!(out, "{row}");
+    }
+}
+
 /// Median and worst.
 fn summary(values: &[f64]) -> (f64, f64) {
     let mut sorted = values.to_vec();
@@ -358,6 +422,13 @@ fn filtering_at_scale(dist: &Path, server: &Server, out: &mut String) {
 
 fn main() {
     let dist = build();
+    if std::env::var("QUARTERLY_BENCH").as_deref() == Ok("views") {
+        let server = Server::start(&dist, "/");
+        let mut out = String::new();
+        foundation_views(&server, &mut out);
+        println!("{out}");
+        return;
+    }
     if std::env::var("QUARTERLY_BENCH").as_deref() == Ok("filter") {
         let server = Server::start(&dist, "/");
         let mut out = String::new();
@@ -443,8 +514,10 @@ fn main() {
 
     // 3 and 4. Filtering and memory at scale (synthetic reports).
     filtering_at_scale(&dist, &server, &mut out);
-    // 6. Importer throughput, over the sample reports (the same figures as quarterly-bench).
-    let reports = std::env::var("QUARTERLY_TI_REPORTS").unwrap_or_else(|_| root().join("../shared/ti-reports").to_string_lossy().into_owned());
+    // 5. The foundation-wide views.
+    foundation_views(&server, &mut out);
+    // 6. Importer throughput, over the bundled corpus (the same figures as quarterly-bench).
+    let reports = root().join("reports").to_string_lossy().into_owned();
     let importer = Command::new("cargo").args(["run", "--quiet", "--release", "--locked", "--bin", "quarterly-bench", "--"]).arg(&reports).current_dir(root()).output();
     let _ = writeln!(out, "\n## Importer throughput (`quarterly-bench {reports}`)\n");
     match importer {

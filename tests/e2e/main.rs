@@ -12,13 +12,14 @@ use quarterly::model::Report;
 use server::{Fault, Server};
 use site::root;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 use webdriver::Driver;
 
 /// Where the site is hosted in these tests: not at the root, to prove sub-path hosting works.
 const PREFIX: &str = "/quarterly/";
 const REPORT_FILE: &str = "data/alpha-omega/2025-q2.json";
+/// The report the project was first asked to show, at the address it has always had.
+const REPORT: &str = "alpha-omega/2025-q2";
 
 /// Builds the release site once for all tests.
 fn dist() -> &'static Path {
@@ -125,7 +126,7 @@ fn screenshots(driver: &Driver, name: &str) {
 fn every_key_result_is_shown_with_its_status_and_no_console_error() {
     let site = site();
     let driver = Driver::start();
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     let rows = wait_rows(&driver, 16);
     let report = bundled_report();
     let expected: Vec<String> = report.key_results().map(|(_, kr)| kr.id.clone()).collect();
@@ -219,7 +220,7 @@ fn the_app_takes_over_the_pre_rendered_page_without_a_visible_change() {
 fn objective_filter_lives_in_the_url_through_reload_back_and_forward() {
     let site = site();
     let driver = Driver::start();
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     wait_rows(&driver, 16);
     let select = driver.wait("#objective-filter");
     driver.click(&select);
@@ -266,7 +267,7 @@ fn a_copied_link_reopens_the_same_view_pre_rendered_or_through_the_static_fallba
 fn text_audit_leaves_exactly_kr_3_3() {
     let site = site();
     let driver = Driver::start();
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     wait_rows(&driver, 16);
     let input = driver.wait("#text-filter");
     driver.type_text(&input, "audit");
@@ -285,7 +286,7 @@ fn text_audit_leaves_exactly_kr_3_3() {
 fn every_news_link_is_an_anchor_with_the_right_href() {
     let site = site();
     let driver = Driver::start();
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     driver.wait("#news a");
     let anchors = driver.find_all("#news a");
     let hrefs: Vec<String> = anchors.iter().filter_map(|a| driver.attribute(a, "href")).collect();
@@ -337,7 +338,7 @@ fn a_slow_report_shows_the_loading_state_then_the_report() {
     site.serve_app_page_only(true);
     let driver = Driver::start();
     site.set_fault(REPORT_FILE, Fault::Slow(2500));
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     let loading = driver.wait(".loading");
     assert_eq!(driver.text(&loading), "Loading the report…");
     assert_eq!(driver.attribute(&loading, "role").as_deref(), Some("status"));
@@ -345,8 +346,8 @@ fn a_slow_report_shows_the_loading_state_then_the_report() {
 }
 
 #[test]
-fn a_catalog_pointing_at_a_missing_report_says_which_and_keeps_the_rest() {
-    let site = Server::start(dist_all(), PREFIX);
+fn a_missing_report_or_history_file_says_which_and_retry_recovers() {
+    let site = site();
     // The pre-rendered pages carry their data: the plain app page loads it, and can fail.
     site.serve_app_page_only(true);
     let driver = Driver::start();
@@ -354,13 +355,16 @@ fn a_catalog_pointing_at_a_missing_report_says_which_and_keeps_the_rest() {
     open(&driver, &site.url("alpha-omega/2024-q4"));
     let message = driver.text(&driver.wait(".error-panel"));
     assert!(message.contains("could not find data/alpha-omega/2024-q4.json"), "{message}");
-    // The history view shows every other quarter and says which one is missing.
+    // The history view reads one file for every quarter: when it fails, it says which, and Retry
+    // brings it back.
+    site.set_fault("data/alpha-omega/history.json", Fault::Status(500));
     open(&driver, &site.url("alpha-omega/history"));
-    driver.wait_until("the history of the other quarters", || driver.find_all("tr.history-row").len() == 19);
-    let headers: Vec<String> = driver.find_all(".history-table thead th a").iter().map(|a| driver.text(a)).collect();
-    assert_eq!(headers, vec!["2024 Q2", "2025 Q1", "2025 Q2", "2025 Q3", "2026 Q1"]);
-    assert!(driver.text(&driver.wait(".history")).contains("2024 Q4 is missing from this view"));
-    let errors = console_errors(&driver, &["2024-q4.json"]);
+    let message = driver.text(&driver.wait(".history .error-panel"));
+    assert!(message.contains("alpha-omega/history.json") && message.contains("500"), "{message}");
+    site.clear_faults();
+    driver.click(&driver.wait(".history .error-panel button"));
+    driver.wait_until("the history of every quarter", || driver.find_all("tr.history-row").len() == 19);
+    let errors = console_errors(&driver, &["2024-q4.json", "history.json"]);
     assert!(errors.is_empty(), "{errors:?}");
 }
 
@@ -371,7 +375,7 @@ fn a_broken_catalog_shows_the_error_view_and_recovers() {
     site.serve_app_page_only(true);
     let driver = Driver::start();
     site.set_fault("data/index.json", Fault::Status(503));
-    open(&driver, &site.url(""));
+    open(&driver, &site.url(REPORT));
     let message = driver.text(&driver.wait(".error-panel"));
     assert!(message.contains("Could not load the list of reports") && message.contains("503"), "{message}");
     site.clear_faults();
@@ -399,43 +403,6 @@ fn unknown_addresses_get_a_helpful_not_found_with_a_way_back() {
     assert_eq!(driver.url(), site.url(""));
 }
 
-/// The site built over every sample report (the bundled data is only 2025 Q2 Alpha-Omega):
-/// the same build, its data folder replaced by the importer's output for ../shared/ti-reports.
-fn dist_all() -> &'static Path {
-    static DIST: OnceLock<PathBuf> = OnceLock::new();
-    DIST.get_or_init(|| {
-        let all = root().join("target/e2e-dist-all");
-        let _ = std::fs::remove_dir_all(&all);
-        copy_dir(dist(), &all);
-        std::fs::remove_dir_all(all.join("data")).unwrap();
-        let reports = std::env::var("QUARTERLY_TI_REPORTS").map(PathBuf::from).unwrap_or_else(|_| root().join("../shared/ti-reports"));
-        let output = Command::new(env!("CARGO_BIN_EXE_quarterly-import"))
-            .arg(&reports)
-            .args(["--default-initiative", "alpha-omega", "--out"])
-            .arg(all.join("data"))
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "import failed:\n{}", String::from_utf8_lossy(&output.stderr));
-        // New data, new pre-rendered pages (as a deployment that updates the data would do).
-        let output = Command::new(env!("CARGO_BIN_EXE_quarterly-prerender")).arg(&all).output().unwrap();
-        assert!(output.status.success(), "pre-rendering failed:\n{}", String::from_utf8_lossy(&output.stderr));
-        all
-    })
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
 fn select(driver: &Driver, select: &str, value: &str) {
     driver.click(&driver.wait(select));
     driver.click(&driver.wait(&format!("{select} option[value='{value}']")));
@@ -443,7 +410,7 @@ fn select(driver: &Driver, select: &str, value: &str) {
 
 #[test]
 fn switching_quarter_and_initiative_keeps_the_filters_that_still_apply() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     let driver = Driver::start();
     open(&driver, &site.url("alpha-omega/2025-q2?objective=1&status=in-progress"));
     assert_eq!(wait_rows(&driver, 3), vec!["1.2", "1.3", "1.5"]);
@@ -465,7 +432,7 @@ fn switching_quarter_and_initiative_keeps_the_filters_that_still_apply() {
 
 #[test]
 fn history_shows_every_key_result_and_leads_to_the_quarter_of_a_change() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     let driver = Driver::start();
     open(&driver, &site.url("alpha-omega/2025-q2"));
     wait_rows(&driver, 16);
@@ -488,7 +455,7 @@ fn history_shows_every_key_result_and_leads_to_the_quarter_of_a_change() {
 
 #[test]
 fn a_chart_segment_filters_the_table_and_the_changes_since_last_quarter_are_listed() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     let driver = Driver::start();
     open(&driver, &site.url("alpha-omega/2025-q2"));
     wait_rows(&driver, 16);
@@ -505,7 +472,7 @@ fn a_chart_segment_filters_the_table_and_the_changes_since_last_quarter_are_list
 
 #[test]
 fn search_finds_text_in_every_quarter_and_links_to_the_filtered_report() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     let driver = Driver::start();
     // The site opens on the newest Alpha-Omega report, 2026 Q1 (objectives without key results).
     open(&driver, &site.url(""));
@@ -716,7 +683,7 @@ fn tab_to(driver: &Driver, wanted: &str) {
 
 #[test]
 fn the_filters_and_the_table_work_from_the_keyboard_alone() {
-    let site = Server::start(dist_all(), PREFIX);
+    let site = site();
     let driver = Driver::start();
     open(&driver, &site.url("alpha-omega/2025-q2"));
     wait_rows(&driver, 16);
@@ -741,4 +708,95 @@ fn the_filters_and_the_table_work_from_the_keyboard_alone() {
     assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
     driver.wait_until("the count to be announced", || driver.text(&driver.wait(".result-count")) == "1 of 16 key results");
     tab_to(&driver, "A");
+}
+
+/// Every report's address in the bundled catalog.
+fn every_report_path() -> Vec<String> {
+    let catalog: quarterly::model::Catalog =
+        serde_json::from_str(&std::fs::read_to_string(root().join("public/data/index.json")).unwrap()).unwrap();
+    catalog.reports.iter().map(|entry| quarterly::url_state::report_path(&entry.initiative.slug, entry.period)).collect()
+}
+
+#[test]
+fn every_report_of_the_corpus_passes_the_accessibility_audit_at_both_widths_without_a_policy_violation() {
+    let site = site();
+    let driver = Driver::start();
+    let paths = every_report_path();
+    assert_eq!(paths.len(), 65);
+    let mut failures = Vec::new();
+    for path in &paths {
+        open(&driver, &site.url(path.trim_start_matches('/')));
+        driver.wait("h1");
+        for (width, height) in [(1280, 900), (390, 844)] {
+            driver.emulate(width, height, false);
+            let page_width = driver.execute("return document.documentElement.scrollWidth").as_u64().unwrap_or(0);
+            if page_width > width as u64 {
+                failures.push(format!("{path} at {width}px: the page is {page_width}px wide"));
+            }
+            failures.extend(accessibility_violations(&driver).into_iter().map(|v| format!("{path} at {width}px: {v}")));
+        }
+        // The strict policy is served with every response: a violation is a console error.
+        failures.extend(console_errors(&driver, &[]).into_iter().map(|e| format!("{path}: console: {e}")));
+        driver.emulate(1280, 900, false);
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_report_filed_as_vuln_wg_sits_under_vulnerability_disclosures_wg() {
+    let site = site();
+    let driver = Driver::start();
+    // Its old address leads to the registered one, the query and the place in the page kept.
+    open(&driver, &site.url("vuln-wg/2024-q4?q=cve#activities"));
+    driver.wait_until("the address of the registered initiative", || driver.url().contains("/vd-wg/2024-q4?q=cve#activities"));
+    driver.wait_until("the report", || driver.text(&driver.wait("h1")).contains("2024 Q4"));
+    assert_eq!(driver.text(&driver.wait(".report-header .initiative")).to_lowercase(), "vulnerability disclosures wg");
+    // One initiative in the switcher, with its every quarter.
+    let names: Vec<String> = driver.find_all("#initiative-switch option").iter().map(|o| driver.text(o)).collect();
+    let vd: Vec<&String> = names.iter().filter(|name| name.contains("Vulnerab") || name.contains("VD") || name.contains("VULN")).collect();
+    assert_eq!(vd, vec!["Vulnerability Disclosures WG"], "{names:?}");
+    let quarters: Vec<String> = driver.find_all("#quarter-switch option").iter().filter_map(|o| driver.attribute(o, "value")).collect();
+    assert_eq!(quarters.len(), 6, "2024 Q4 to 2026 Q1 under three file names: {quarters:?}");
+    let errors = console_errors(&driver, &[]);
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn a_working_group_report_shows_its_activities_as_structure_and_filters_them() {
+    let site = site();
+    let driver = Driver::start();
+    open(&driver, &site.url("vd-wg/2025-q4"));
+    driver.wait("#activities");
+    let activities = driver.find_all("#activities article.activity");
+    assert!(activities.len() >= 3, "{} activities", activities.len());
+    let first = driver.text(&activities[0]);
+    assert!(first.starts_with("Proposal to develop a NIST Product Vulnerability Disclosure Report"), "{first}");
+    for part in ["Purpose", "Current status", "Up next"] {
+        assert!(first.contains(part), "{part} in {first}");
+    }
+    // The title linked to its issue: the link survives.
+    let title_link = driver.wait("#activity-1 h3 a");
+    assert!(driver.attribute(&title_link, "href").unwrap_or_default().contains("/issues/172"));
+    // The question for the TAC is an ask, set apart and named in words.
+    let ask = driver.text(&driver.wait("#activity-1-questions"));
+    let ask = ask.to_lowercase();
+    assert!(ask.starts_with("ask") && ask.contains("question for the tac") && ask.contains("issues/530"), "{ask}");
+    // A struck-out line is shown struck, not as if it still held.
+    let struck = driver.text(&driver.wait("#activity-1 del"));
+    assert!(struck.contains("TAC vote for this initiative is open"), "{struck}");
+    screenshots(&driver, "working-group");
+    // The activity filter, in the address like the key-result filter.
+    let input = driver.wait("#activity-filter");
+    driver.type_text(&input, "OSV schema");
+    driver.wait_until("only the activities that mention it", || {
+        driver.find_all("#activities article.activity:not([hidden])").len() < activities.len()
+    });
+    let shown = driver.find_all("#activities article.activity:not([hidden])");
+    assert!(!shown.is_empty());
+    assert!(shown.iter().all(|a| {
+        let text = driver.text(a).to_lowercase();
+        text.contains("osv") && text.contains("schema")
+    }));
+    assert!(driver.url().contains("q=OSV+schema"), "{}", driver.url());
+    assert!(driver.text(&driver.wait("#activities .result-count")).contains(&format!("of {} activities", activities.len())));
 }

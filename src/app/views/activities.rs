@@ -1,36 +1,134 @@
-//! A working group's activities with the template's sub-sections.
+//! A working group's activities as structure: each with its purpose, status and next steps, and
+//! its asks (funding, questions for the TAC) set apart, filtered by text like the key results.
 
-use super::rich_text::Blocks;
+use super::rich_text::{Blocks, SafeLink};
+use crate::filter::{activity_matches, activity_search_text, Filter};
+use crate::model::anchor::{self, ActivityPart};
 use crate::model::{Activity, Block};
 use leptos::prelude::*;
 
-#[component]
-pub fn ActivityList(activities: Vec<Activity>) -> impl IntoView {
-    activities.into_iter().map(|activity| view! { <ActivityView activity=activity /> }).collect_view()
+/// What a reader calls each part.
+fn part_label(part: ActivityPart) -> &'static str {
+    match part {
+        ActivityPart::Purpose => "Purpose",
+        ActivityPart::CurrentStatus => "Current status",
+        ActivityPart::UpNext => "Up next",
+        ActivityPart::Funding => "Funding request",
+        ActivityPart::Questions => "Question for the TAC",
+    }
 }
 
+fn part_blocks(activity: &Activity, part: ActivityPart) -> &[Block] {
+    match part {
+        ActivityPart::Purpose => &activity.purpose,
+        ActivityPart::CurrentStatus => &activity.current_status,
+        ActivityPart::UpNext => &activity.up_next,
+        ActivityPart::Funding => &activity.funding,
+        ActivityPart::Questions => &activity.questions_for_tac,
+    }
+}
+
+/// Every activity, with a text filter (the report's `q`) when there are several.
 #[component]
-fn ActivityView(activity: Activity) -> impl IntoView {
-    let parts: Vec<(String, Vec<Block>)> = [
-        ("Purpose", activity.purpose),
-        ("Current status", activity.current_status),
-        ("Up next", activity.up_next),
-        ("Funding", activity.funding),
-        ("Questions for the TAC", activity.questions_for_tac),
-    ]
-    .into_iter()
-    .map(|(title, blocks)| (title.to_string(), blocks))
-    .chain(activity.other.into_iter().map(|section| (section.heading, section.blocks)))
-    .filter(|(_, blocks)| !blocks.is_empty())
-    .collect();
+pub fn ActivityList(activities: Vec<Activity>, filter: Signal<Filter>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+    let texts: Vec<String> = activities.iter().map(activity_search_text).collect();
+    let total = activities.len();
+    let shown = {
+        let texts = texts.clone();
+        Memo::new(move |_| {
+            let query = filter.with(|f| f.text.clone());
+            texts.iter().map(|text| activity_matches(text, &query)).collect::<Vec<bool>>()
+        })
+    };
+    let views = activities
+        .into_iter()
+        .enumerate()
+        .map(|(index, activity)| {
+            let hidden = move || !shown.with(|shown| shown.get(index).copied().unwrap_or(true));
+            view! { <ActivityView activity=activity index=index hidden=Signal::derive(hidden) /> }
+        })
+        .collect_view();
     view! {
-        <section class="activity">
-            <h3>{activity.name}</h3>
+        {(total > 1).then(|| view! { <ActivityFilter filter=filter on_change=on_change shown=shown total=total /> })}
+        {views}
+    }
+}
+
+/// The text filter over activities and how many it shows (a polite live region).
+#[component]
+fn ActivityFilter(filter: Signal<Filter>, on_change: Callback<(Filter, bool)>, shown: Memo<Vec<bool>>, total: usize) -> impl IntoView {
+    let on_text = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let mut next = filter.get_untracked();
+        // A new search adds a history entry; refining it while typing replaces that entry.
+        let replace = !next.text.is_empty() && !value.is_empty();
+        next.text = value;
+        on_change.run((next, replace));
+    };
+    let count = move || {
+        let shown = shown.with(|shown| shown.iter().filter(|s| **s).count());
+        let text = filter.with(|f| f.text.trim().to_string());
+        match (shown, text.is_empty()) {
+            (_, true) => format!("{total} activities"),
+            (0, false) => format!("No activity mentions “{text}”."),
+            (n, false) => format!("{n} of {total} activities mention “{text}”"),
+        }
+    };
+    view! {
+        <form class="filter-bar activity-filter" role="search" aria-label="Filter activities" on:submit=|ev| ev.prevent_default()>
+            <div class="filter-field">
+                <label for="activity-filter">"Search activities"</label>
+                <input id="activity-filter" type="search" placeholder="e.g. guide or funding" autocomplete="off"
+                    prop:value=move || filter.get().text on:input=on_text />
+            </div>
+            <button type="button" class="button clear-filters" disabled=move || filter.get().text.is_empty()
+                on:click=move |_| on_change.run((Filter::default(), false))>"Clear"</button>
+        </form>
+        <p class="result-count" role="status" aria-live="polite">{count}</p>
+    }
+}
+
+/// One activity: its title (a link when the author linked it), its summary, the template's
+/// parts in order with the asks set apart, then anything else the author wrote.
+#[component]
+fn ActivityView(activity: Activity, index: usize, hidden: Signal<bool>) -> impl IntoView {
+    let name = activity.name.clone();
+    let title = match activity.link.clone() {
+        Some(url) => view! { <SafeLink url=url>{name}</SafeLink> }.into_any(),
+        None => name.into_any(),
+    };
+    let parts = ActivityPart::ALL
+        .into_iter()
+        .filter(|part| !part_blocks(&activity, *part).is_empty())
+        .map(|part| {
+            let is_ask = matches!(part, ActivityPart::Funding | ActivityPart::Questions);
+            view! {
+                <section class="activity-part" class:activity-ask=is_ask id=anchor::activity_part(index, part)>
+                    <h4>
+                        {is_ask.then(|| view! { <span class="ask-badge">"Ask"</span> " " })}
+                        {part_label(part)}
+                    </h4>
+                    <Blocks blocks=part_blocks(&activity, part).to_vec() level=4 />
+                </section>
+            }
+        })
+        .collect_view();
+    let other = activity
+        .other
+        .into_iter()
+        .map(|section| view! {
+            <section class="activity-part">
+                <h4>{section.heading}</h4>
+                <Blocks blocks=section.blocks level=4 />
+            </section>
+        })
+        .collect_view();
+    view! {
+        <article class="activity" id=anchor::activity(index) hidden=move || hidden.get()>
+            <h3>{title}</h3>
             <Blocks blocks=activity.summary level=3 />
-            {parts.into_iter().map(|(title, blocks)| view! {
-                <h4>{title}</h4>
-                <Blocks blocks=blocks level=4 />
-            }).collect_view()}
-        </section>
+            {parts}
+            {other}
+        </article>
     }
 }

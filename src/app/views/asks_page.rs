@@ -161,20 +161,14 @@ fn AskFilterForm(
 #[component]
 fn AskList(asks: QuarterAsks, quarter: Period, initiative: Option<InitiativeEntry>, counts: Vec<(Period, usize)>) -> impl IntoView {
     let total = asks.count();
-    let QuarterAsks { groups, placeholders } = asks;
+    let QuarterAsks { groups } = asks;
     let from = initiative.as_ref().map(|i| format!(" from {}", i.short())).unwrap_or_default();
-    let left_out = match placeholders {
-        0 => None,
-        1 => Some("One more section said there was nothing to ask (“None” or the like): not listed.".to_string()),
-        n => Some(format!("{n} more sections said there was nothing to ask (“None” or the like): not listed.")),
-    };
     if total == 0 {
         let others: Vec<(Period, usize)> = counts.into_iter().filter(|(q, count)| *q != quarter && *count > 0).collect();
         let slug = initiative.as_ref().map(|i| i.slug.clone());
         return view! {
             <div class="empty-state asks-empty">
                 <p role="status"><strong>{format!("No questions or funding requests{from} for {quarter}")}</strong></p>
-                {left_out.clone().map(|words| view! { <p class="muted">{words}</p> })}
                 {slug.clone().map(|_| view! {
                     <p><a href=href(&asks_path(&AskFilter { quarter: Some(quarter), initiative: None }))>{format!("Every initiative's for {quarter}")}</a></p>
                 })}
@@ -192,7 +186,7 @@ fn AskList(asks: QuarterAsks, quarter: Period, initiative: Option<InitiativeEntr
     }
     let summary = format!("{}{from} for {quarter}, in {} reports", count_words(total), groups.len());
     view! {
-        <p class="result-count" role="status">{summary}{left_out.map(|words| format!(". {words}"))}</p>
+        <p class="result-count" role="status">{summary}</p>
         {groups.into_iter().map(|group| view! { <AskGroup group=group /> }).collect_view()}
     }
     .into_any()
@@ -219,7 +213,7 @@ fn AskItem(ask: Ask, report: String, period: Period) -> impl IntoView {
     let Ask { kind, activity, anchor, content } = ask;
     let link = href(&format!("{report}#{anchor}"));
     view! {
-        <li class=format!("ask ask-{}", kind_slug(kind))>
+        <li class=format!("ask ask-item ask-{}", kind_slug(kind))>
             <p class="ask-meta">
                 <span class=format!("ask-kind ask-kind-{}", kind_slug(kind))>
                     <span class="ask-symbol" aria-hidden="true">{kind_symbol(kind)}</span>

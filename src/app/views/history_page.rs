@@ -3,17 +3,16 @@
 use super::error_panel::ErrorPanel;
 use super::not_found::NotFound;
 use super::status_badge::StatusBadge;
-use crate::app::api::fetch_reports;
+use crate::app::api::{fetch_history, history_url};
 use super::embed_panel::EmbedPanel;
 use super::report_page::{with_catalog, Loading};
 use crate::app::{href, ViewContext};
 use crate::history::{timeline, Appearance, Timeline};
-use crate::model::{CatalogEntry, Period, Report};
+use crate::model::{CatalogEntry, Period};
 use crate::url_state::{history_path, print_query, report_path};
 use crate::filter::Filter;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use std::sync::Arc;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
@@ -39,7 +38,12 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
         let name = name.clone();
         move |_| document().set_title(&format!("{name}: history · quarterly"))
     });
-    let loaded = LocalResource::new(move || fetch_reports(entries.clone()));
+    // One request for every quarter (the importer's history file), never one per report.
+    let url = history_url(&slug);
+    let loaded = LocalResource::new(move || {
+        let url = url.clone();
+        async move { fetch_history(url?).await }
+    });
     view! {
         <article class="history">
             {(!embedded).then(|| view! {
@@ -56,24 +60,12 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
             </header>
             {move || match loaded.get() {
                 None => view! { <Loading what="every quarter" /> }.into_any(),
-                Some(results) => {
-                    let mut reports: Vec<Arc<Report>> = Vec::new();
-                    let mut failures = Vec::new();
-                    for (entry, result) in results {
-                        match result {
-                            Ok(report) => reports.push(report),
-                            Err(error) => failures.push((entry, error)),
-                        }
-                    }
-                    let refs: Vec<&Report> = reports.iter().map(|r| r.as_ref()).collect();
-                    let timeline = timeline(&refs);
-                    view! {
-                        {failures.into_iter().map(|(entry, error)| view! {
-                            <p class="since-error">{format!("{} is missing from this view: ", entry.period)}</p>
-                            <ErrorPanel error=error what="one of the quarters" on_retry=Callback::new(move |_| loaded.refetch()) />
-                        }).collect_view()}
-                        <HistoryTable timeline=timeline initiative=slug.clone() />
-                    }.into_any()
+                Some(Err(error)) => view! {
+                    <ErrorPanel error=error what="the history of every quarter" on_retry=Callback::new(move |_| loaded.refetch()) />
+                }.into_any(),
+                Some(Ok(history)) => {
+                    let timeline = timeline(&history.reports.iter().collect::<Vec<_>>());
+                    view! { <HistoryTable timeline=timeline initiative=slug.clone() /> }.into_any()
                 }
             }}
         </article>
@@ -154,7 +146,7 @@ fn HistoryTable(timeline: Timeline, initiative: String) -> impl IntoView {
             <span class="legend-changed">"Bold outlined"</span>
             " cells changed status; ✎ marks a change of wording (open it for the old and new text); — means not in that report."
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="group" aria-label="Table (scrolls sideways)">
             <table class="history-table">
                 <caption class="visually-hidden">"Status of each key result in each quarter"</caption>
                 <thead><tr><th scope="col">"Key result"</th>{header}</tr></thead>

@@ -188,7 +188,7 @@ fn FiledCard(filed: Filed) -> impl IntoView {
         }
     };
     view! {
-        <li class="initiative-card" data-initiative=initiative.slug.clone()>
+        <li class="initiative-card home-initiative" data-initiative=initiative.slug.clone()>
             <h3>{initiative.name.clone()}</h3>
             {kind_words(&initiative.kind).map(|kind| view! { <p class="initiative-kind">{kind}</p> })}
             {details}
@@ -206,7 +206,7 @@ fn FiledCard(filed: Filed) -> impl IntoView {
 fn NotFiledItem(missing: NotFiled, words: String) -> impl IntoView {
     let NotFiled { initiative, newest } = missing;
     view! {
-        <li class="not-filed-item" data-initiative=initiative.slug.clone()>
+        <li class="not-filed-item home-initiative" data-initiative=initiative.slug.clone()>
             <span class="initiative-name">{initiative.name.clone()}</span>
             {kind_words(&initiative.kind).map(|kind| view! { <span class="initiative-kind">{format!(" ({kind})")}</span> })}
             " "

@@ -8,7 +8,10 @@ use crate::app::loaded::{load_report, Loaded};
 use crate::app::CatalogResource;
 use crate::model::{Catalog, CatalogEntry, Period};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use crate::url_state::report_path;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 /// Waits for the shared catalog (with a loading state and an error panel with Retry), then shows
@@ -47,15 +50,37 @@ pub fn with_catalog_and<T: Clone + Send + Sync + 'static>(
     })
 }
 
+/// Why an address shows no report.
+enum Missing {
+    /// Nothing there: the message says what is missing.
+    NotFound(String),
+    /// The report lives at another address (an initiative's old name): this path.
+    Moved(String),
+}
+
+impl From<String> for Missing {
+    fn from(message: String) -> Self {
+        Missing::NotFound(message)
+    }
+}
+
 /// Shows the catalog entry `choose` picks from the route's parameters, or why there is none.
 #[component]
-fn WithCatalog(choose: fn(&Catalog, Option<String>, Option<String>) -> Result<CatalogEntry, String>) -> impl IntoView {
+fn WithCatalog(choose: fn(&Catalog, Option<String>, Option<String>) -> Result<CatalogEntry, Missing>) -> impl IntoView {
     let params = use_params_map();
+    let location = use_location();
     with_catalog(move |catalog| {
         let (initiative, period) = params.with(|p| (p.get("initiative"), p.get("period")));
         match choose(&catalog, initiative, period) {
             Ok(entry) => view! { <ReportLoader entry=entry catalog=catalog.clone() /> }.into_any(),
-            Err(message) => view! { <NotFound message=message /> }.into_any(),
+            Err(Missing::NotFound(message)) => view! { <NotFound message=message /> }.into_any(),
+            Err(Missing::Moved(path)) => {
+                // The query and the fragment (a filter, a place in the report) come along.
+                let (query, hash) = (location.search.get_untracked(), location.hash.get_untracked());
+                let query = if query.is_empty() || query.starts_with('?') { query } else { format!("?{query}") };
+                let options = NavigateOptions { replace: true, ..NavigateOptions::default() };
+                view! { <Redirect path=format!("{path}{query}{hash}") options=options /> }.into_any()
+            }
         }
     })
 }
@@ -68,15 +93,16 @@ pub fn ReportPage() -> impl IntoView {
             let initiative = initiative.unwrap_or_default();
             let period_text = period.unwrap_or_default();
             let Some(period) = Period::from_slug(&period_text) else {
-                return Err(format!("“{period_text}” is not a quarter: quarters look like 2025-q2."));
+                return Err(format!("“{period_text}” is not a quarter: quarters look like 2025-q2.").into());
             };
-            catalog.find(&initiative, period).cloned().ok_or_else(|| {
-                if catalog.reports.iter().any(|entry| entry.initiative.slug == initiative) {
-                    format!("There is no {period} report for “{initiative}”.")
-                } else {
-                    format!("There is no initiative called “{initiative}” here.")
-                }
-            })
+            if let Some(entry) = catalog.find(&initiative, period) {
+                return Ok(entry.clone());
+            }
+            match catalog.canonical_initiative(&initiative) {
+                Some(canonical) if canonical != initiative => Err(Missing::Moved(report_path(canonical, period))),
+                Some(_) => Err(format!("There is no {period} report for “{initiative}”.").into()),
+                None => Err(format!("There is no initiative called “{initiative}” here.").into()),
+            }
         } />
     }
 }

@@ -5,10 +5,11 @@ use super::news_list::{EventList, NewsList};
 use super::okr_table::{OkrSection, OkrTable};
 use super::changes::SinceLastQuarter;
 use super::report_nav::ReportNav;
-use super::rich_text::Blocks;
+use super::rich_text::{Blocks, SafeLink};
 use super::status_chart::StatusChart;
 use crate::filter::{apply, Filter, SearchIndex};
-use crate::model::{Catalog, Period, Report};
+use crate::model::anchor::{self, Part};
+use crate::model::{Block, Catalog, Period, Report, Section};
 use super::embed_panel::EmbedPanel;
 use crate::app::embed::SectionView;
 use crate::app::{href, ViewContext};
@@ -27,6 +28,35 @@ fn months(period: Period) -> String {
         _ => "October – December",
     };
     format!("{months} {}", period.year)
+}
+
+/// A report-wide section of rich text, when the report has it; `ask` sets the asks apart.
+fn prose(part: Part, title: &'static str, blocks: &[Block], ask: bool) -> Option<AnyView> {
+    (!blocks.is_empty()).then(|| {
+        let id = part.id();
+        view! {
+            <section class="report-section" class:report-ask=ask id=id aria-labelledby=format!("{id}-title")>
+                <h2 id=format!("{id}-title")>{ask.then(|| view! { <span class="ask-badge">"Ask"</span> " " })}{title}</h2>
+                <Blocks blocks=blocks.to_vec() />
+            </section>
+        }
+        .into_any()
+    })
+}
+
+/// A section the template does not have, under the author's heading (a link when it was one).
+#[component]
+fn OtherSection(section: Section, index: usize) -> impl IntoView {
+    let heading = match section.link {
+        Some(url) => view! { <SafeLink url=url>{section.heading}</SafeLink> }.into_any(),
+        None => section.heading.into_any(),
+    };
+    view! {
+        <section class="report-section" id=anchor::other_section(index)>
+            <h2>{heading}</h2>
+            <Blocks blocks=section.blocks />
+        </section>
+    }
 }
 
 #[component]
@@ -50,7 +80,8 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
     Effect::new(move |_| document().set_title(&format!("{title} · quarterly")));
 
     let report_data = (*report).clone();
-    let section = |id: &'static str, title: &'static str, content: AnyView| {
+    let section = |part: Part, title: &'static str, content: AnyView| {
+        let id = part.id();
         view! {
             <section class="report-section" id=id aria-labelledby=format!("{id}-title")>
                 <h2 id=format!("{id}-title")>{title}</h2>
@@ -89,8 +120,8 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
                 <h1>{report_data.title.clone()}</h1>
                 <p class="period">{months(report_data.period)}</p>
             </header>
-            {(!report_data.overview.is_empty()).then(|| section("overview", "Overview", view! { <Blocks blocks=report_data.overview.clone() /> }.into_any()))}
-            {has_okrs.then(|| section("okrs", "Objectives & key results", view! {
+            {(!report_data.overview.is_empty()).then(|| section(Part::Overview, "Overview", view! { <Blocks blocks=report_data.overview.clone() /> }.into_any()))}
+            {has_okrs.then(|| section(Part::Okrs, "Objectives & key results", view! {
                 <Blocks blocks=report_data.objectives_notes.clone() />
                 {has_key_results.then(|| view! { <StatusChart report=report.clone() on_change=on_change /> })}
                 {previous.clone().map(|previous| view! { <SinceLastQuarter previous=previous report=report.clone() on_change=on_change /> })}
@@ -102,19 +133,18 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
                     view! { <OkrTable report=report.clone() filter=Signal::derive(Filter::default) filtered=Signal::stored(everything) /> }.into_any()
                 }}
             }.into_any()))}
-            {(!report_data.activities.is_empty()).then(|| section("activities", "Activities", view! { <ActivityList activities=report_data.activities.clone() /> }.into_any()))}
-            {(!report_data.news.is_empty() || !report_data.news_notes.is_empty()).then(|| section("news", "News, blogs and media", view! {
+            {(!report_data.activities.is_empty()).then(|| section(Part::Activities, "Activities", view! {
+                <ActivityList activities=report_data.activities.clone() filter=filter on_change=on_change />
+            }.into_any()))}
+            {(!report_data.news.is_empty() || !report_data.news_notes.is_empty()).then(|| section(Part::News, "News, blogs and media", view! {
                 <NewsList news=report_data.news.clone() notes=report_data.news_notes.clone() />
             }.into_any()))}
-            {(!report_data.upcoming_events.is_empty()).then(|| section("events", "Upcoming events", view! { <EventList events=report_data.upcoming_events.clone() /> }.into_any()))}
-            {(!report_data.questions_for_tac.is_empty()).then(|| section("questions", "Questions for the TAC", view! { <Blocks blocks=report_data.questions_for_tac.clone() /> }.into_any()))}
-            {(!report_data.additional_information.is_empty()).then(|| section("additional", "Additional information", view! { <Blocks blocks=report_data.additional_information.clone() /> }.into_any()))}
-            {report_data.other_sections.clone().into_iter().map(|other| view! {
-                <section class="report-section">
-                    <h2>{other.heading}</h2>
-                    <Blocks blocks=other.blocks />
-                </section>
-            }).collect_view()}
+            {(!report_data.upcoming_events.is_empty()).then(|| section(Part::Events, "Upcoming events", view! { <EventList events=report_data.upcoming_events.clone() /> }.into_any()))}
+            {prose(Part::Questions, "Questions for the TAC", &report_data.questions_for_tac, true)}
+            {prose(Part::Funding, "Funding requests", &report_data.funding_requests, true)}
+            {prose(Part::Participation, "Participation", &report_data.participation, false)}
+            {prose(Part::Additional, "Additional information", &report_data.additional_information, false)}
+            {report_data.other_sections.clone().into_iter().enumerate().map(|(index, other)| view! { <OtherSection section=other index=index /> }).collect_view()}
             <footer class="report-source">
                 {format!("Imported from {} · report text by its authors, CC-BY-4.0", report_data.source)}
             </footer>

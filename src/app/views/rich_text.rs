@@ -52,8 +52,10 @@ fn block_view(block: Block, level: u8) -> AnyView {
                 .collect_view();
             if ordered { view! { <ol>{items}</ol> }.into_any() } else { view! { <ul>{items}</ul> }.into_any() }
         }
+        // A wide table scrolls inside its own box, which the keyboard must be able to reach (a
+        // group, not a region: several tables on a page would be landmarks with one name).
         Block::Table { header, rows } => view! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="group" aria-label="Table (scrolls sideways)">
                 <table class="prose-table">
                     <thead><tr>{header.into_iter().map(|cell| view! { <th scope="col"><Inlines inlines=cell /></th> }).collect_view()}</tr></thead>
                     <tbody>

@@ -173,6 +173,9 @@ fn write_out(args: &Args, registry: &Registry, reports: &[(PathBuf, Report)]) ->
     write(args.out.join("index.json"), to_json(&catalog)?)?;
     write(args.out.join("summary.json"), to_json(&summary::summary(&in_order))?)?;
     write(args.out.join("search.json"), to_compact_json(&summary::search_corpus(&in_order))?)?;
+    for history in summary::histories(&in_order) {
+        write(args.out.join(&history.initiative).join("history.json"), to_compact_json(&history)?)?;
+    }
     for (name, schema) in quarterly::model::schemas() {
         write(args.out.join("schema").join(name), to_json(&schema)?)?;
     }
