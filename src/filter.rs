@@ -251,43 +251,6 @@ pub fn status_breakdown(objective: &Objective) -> Vec<(Option<StatusKind>, usize
     counts
 }
 
-/// A search hit in one of several reports.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Hit {
-    /// Index of the report in the slice searched.
-    pub report: usize,
-    pub found: Found,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Found {
-    KeyResult { id: String, text: String, status: Option<crate::model::Status> },
-    Link { title: String, url: String },
-}
-
-/// Finds text (case-insensitive) in the key results and news links of every report.
-pub fn search(reports: &[&Report], text: &str) -> Vec<Hit> {
-    let needle = text.trim().to_lowercase();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let by_text = TextQuery::new(&needle);
-    let mut hits = Vec::new();
-    for (index, report) in reports.iter().enumerate() {
-        for (_, kr) in report.key_results().filter(|(_, kr)| by_text.matches(kr, &search_text(kr))) {
-            let found = Found::KeyResult { id: kr.id.clone(), text: plain_text(&kr.text), status: kr.status.clone() };
-            hits.push(Hit { report: index, found });
-        }
-        for item in &report.news {
-            let haystack = format!("{} {} {}", item.title, item.attribution.as_deref().unwrap_or(""), item.url).to_lowercase();
-            if haystack.contains(&needle) {
-                hits.push(Hit { report: index, found: Found::Link { title: item.title.clone(), url: item.url.clone() } });
-            }
-        }
-    }
-    hits
-}
-
 /// When a filter leaves nothing, which filter is to blame. `index` is the report's
 /// [`SearchIndex`].
 pub fn hider(report: &Report, index: &SearchIndex, filter: &Filter) -> Option<Hider> {
@@ -412,23 +375,6 @@ mod tests {
         let combined = Filter { objective: Some("1".into()), statuses: vec![StatusKind::Completed], ..Filter::default() };
         assert_eq!(hider(&report, &index, &combined), Some(Hider::Combination));
         assert_eq!(hider(&report, &index, &Filter::default()), None);
-    }
-
-    #[test]
-    fn search_finds_key_results_and_links_in_every_report() {
-        let mut first = report();
-        first.news.push(crate::model::LinkItem {
-            title: "Audit results".into(),
-            url: "https://example.org/a".into(),
-            attribution: None,
-            context: None,
-            group: None,
-        });
-        let second = report();
-        let hits = search(&[&first, &second], "AUDIT");
-        let summary: Vec<(usize, bool)> = hits.iter().map(|h| (h.report, matches!(h.found, Found::Link { .. }))).collect();
-        assert_eq!(summary, vec![(0, false), (0, true), (1, false)]);
-        assert!(search(&[&first], "  ").is_empty());
     }
 
     #[test]

@@ -111,17 +111,3 @@ pub fn decode<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, FetchErr
     }
     serde_json::from_str(text).map_err(|error| FetchError::Malformed { file: file.into(), detail: error.to_string() })
 }
-
-/// Loads several reports (one after the other: they are small), keeping each one's outcome so
-/// that one broken file does not hide the others.
-pub async fn fetch_reports(entries: Vec<crate::model::CatalogEntry>) -> Vec<(crate::model::CatalogEntry, Result<Arc<Report>, FetchError>)> {
-    let mut out = Vec::with_capacity(entries.len());
-    for entry in entries {
-        let result = match report_url(&entry.path) {
-            Ok(url) => fetch_report(url).await,
-            Err(error) => Err(error),
-        };
-        out.push((entry, result));
-    }
-    out
-}

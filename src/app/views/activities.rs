@@ -8,13 +8,13 @@ use crate::model::{Activity, Block};
 use leptos::prelude::*;
 
 /// What a reader calls each part.
-fn part_label(part: ActivityPart) -> &'static str {
+fn part_label(part: ActivityPart) -> String {
     match part {
-        ActivityPart::Purpose => "Purpose",
-        ActivityPart::CurrentStatus => "Current status",
-        ActivityPart::UpNext => "Up next",
-        ActivityPart::Funding => "Funding request",
-        ActivityPart::Questions => "Question for the TAC",
+        ActivityPart::Purpose => "Purpose".into(),
+        ActivityPart::CurrentStatus => "Current status".into(),
+        ActivityPart::UpNext => "Up next".into(),
+        ActivityPart::Funding => "Funding request".into(),
+        ActivityPart::Questions => format!("Question for the {}", crate::app::site::SITE.governing_body),
     }
 }
 

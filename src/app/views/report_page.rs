@@ -111,6 +111,9 @@ pub fn ReportPage() -> impl IntoView {
 #[component]
 fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
     let report = load_report(&entry.path);
+    // A report that arrives after the router has finished navigating: the router found no
+    // element for the address's #place then, so going there is ours to do once it is shown.
+    let fetched = matches!(report, Loaded::Fetching(_));
     let retry = report.clone();
     let what = "the report";
     move || match report.get() {
@@ -123,7 +126,22 @@ fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
             <ErrorPanel error=error what=what on_retry=Callback::new({ let retry = retry.clone(); move |_| retry.refetch() }) />
         }
         .into_any(),
-        Some(Ok(report)) => view! { <ReportView report=report catalog=catalog.clone() /> }.into_any(),
+        Some(Ok(report)) => {
+            if fetched {
+                request_animation_frame(scroll_to_fragment);
+            }
+            view! { <ReportView report=report catalog=catalog.clone() /> }.into_any()
+        }
+    }
+}
+
+/// Brings the element the address's fragment names (`#activity-1-questions`) into view.
+fn scroll_to_fragment() {
+    let hash = window().location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    let id = js_sys::decode_uri_component(id).ok().and_then(|id| id.as_string()).unwrap_or_else(|| id.to_string());
+    if let Some(element) = (!id.is_empty()).then(|| document().get_element_by_id(&id)).flatten() {
+        element.scroll_into_view();
     }
 }
 

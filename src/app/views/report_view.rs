@@ -12,6 +12,7 @@ use crate::model::anchor::{self, Part};
 use crate::model::{Block, Catalog, Period, Report, Section};
 use super::embed_panel::EmbedPanel;
 use crate::app::embed::SectionView;
+use crate::app::site::SITE;
 use crate::app::{href, ViewContext};
 use crate::url_state::{parse_query, print_full_query, report_path};
 use leptos::prelude::*;
@@ -31,12 +32,12 @@ fn months(period: Period) -> String {
 }
 
 /// A report-wide section of rich text, when the report has it; `ask` sets the asks apart.
-fn prose(part: Part, title: &'static str, blocks: &[Block], ask: bool) -> Option<AnyView> {
+fn prose(part: Part, title: &str, blocks: &[Block], ask: bool) -> Option<AnyView> {
     (!blocks.is_empty()).then(|| {
         let id = part.id();
         view! {
             <section class="report-section" class:report-ask=ask id=id aria-labelledby=format!("{id}-title")>
-                <h2 id=format!("{id}-title")>{ask.then(|| view! { <span class="ask-badge">"Ask"</span> " " })}{title}</h2>
+                <h2 id=format!("{id}-title")>{ask.then(|| view! { <span class="ask-badge">"Ask"</span> " " })}{title.to_string()}</h2>
                 <Blocks blocks=blocks.to_vec() />
             </section>
         }
@@ -140,7 +141,7 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
                 <NewsList news=report_data.news.clone() notes=report_data.news_notes.clone() />
             }.into_any()))}
             {(!report_data.upcoming_events.is_empty()).then(|| section(Part::Events, "Upcoming events", view! { <EventList events=report_data.upcoming_events.clone() /> }.into_any()))}
-            {prose(Part::Questions, "Questions for the TAC", &report_data.questions_for_tac, true)}
+            {prose(Part::Questions, &format!("Questions for the {}", SITE.governing_body), &report_data.questions_for_tac, true)}
             {prose(Part::Funding, "Funding requests", &report_data.funding_requests, true)}
             {prose(Part::Participation, "Participation", &report_data.participation, false)}
             {prose(Part::Additional, "Additional information", &report_data.additional_information, false)}
