@@ -3,6 +3,7 @@
 //! in every view, address, history and search.
 
 use super::identity::slugify;
+use super::labels::edit_distance;
 use crate::model::registry::{name_key as key, InitiativeEntry, Registry};
 use crate::model::{Initiative, Report};
 
@@ -110,21 +111,6 @@ pub fn entries_for(registry: &Registry, reports: &[&Report]) -> Vec<InitiativeEn
         }
     }
     entries
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
