@@ -6,7 +6,7 @@ mod support;
 
 use quarterly::app::loaded::{Preloaded, PRELOADED_ID};
 use quarterly::app::prerender::{pages, render_body, Page};
-use quarterly::model::summary::Summary;
+use quarterly::model::summary::{History, Summary};
 use quarterly::model::{Catalog, CatalogEntry, Inline, Period, Report};
 use std::collections::HashMap;
 
@@ -36,7 +36,19 @@ fn render(catalog: &Catalog, reports: &HashMap<String, Report>) -> (Vec<Page>, V
 
 fn render_with(catalog: &Catalog, summary: Result<&Summary, String>, reports: &HashMap<String, Report>) -> (Vec<Page>, Vec<String>) {
     let mut load = |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| format!("{} is missing", entry.path));
-    pages(APP_PAGE, catalog, summary, &mut load).expect("the app page is usable")
+    pages(APP_PAGE, catalog, summary, &mut load, &mut history).expect("the app page is usable")
+}
+
+/// An initiative's history file, as the importer wrote it.
+fn history(slug: &str) -> Result<History, String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data").join(slug).join("history.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// One history page per initiative.
+fn histories(catalog: &Catalog) -> usize {
+    catalog.initiatives.len()
 }
 
 fn quarter(slug: &str) -> Period {
@@ -68,7 +80,7 @@ fn every_report_is_pre_rendered_at_its_address_and_the_foundation_pages_beside_t
     let (catalog, reports) = bundled();
     let (pages, skipped) = render(&catalog, &reports);
     assert!(skipped.is_empty(), "{skipped:?}");
-    assert_eq!(pages.len(), catalog.reports.len() + 3);
+    assert_eq!(pages.len(), catalog.reports.len() + histories(&catalog) + 3);
     for file in ["index.html", "filings.html", "tac.html"] {
         page(&pages, file);
     }
@@ -305,7 +317,7 @@ fn a_report_that_cannot_be_read_is_skipped_with_the_reason_and_the_rest_are_writ
     odd.initiative.slug = "../escape".into();
     catalog.reports.push(odd);
     let (pages, skipped) = render(&catalog, &reports);
-    assert_eq!(pages.len(), catalog.reports.len() - 2 + 3);
+    assert_eq!(pages.len(), catalog.reports.len() - 2 + histories(&catalog) + 3);
     assert_eq!(skipped.len(), 2, "{skipped:?}");
     assert!(skipped[0].contains("alpha-omega/2023-q2.json is missing"), "{skipped:?}");
     assert!(skipped[1].contains("cannot be a file name"), "{skipped:?}");
@@ -317,6 +329,30 @@ fn a_report_that_cannot_be_read_is_skipped_with_the_reason_and_the_rest_are_writ
 fn a_page_that_is_not_the_app_page_is_refused_with_the_reason() {
     let (catalog, reports) = bundled();
     let mut load = |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| "missing".to_string());
-    let error = pages("<html><body></body></html>", &catalog, Ok(&summary()), &mut load).err().expect("refused");
+    let error = pages("<html><body></body></html>", &catalog, Ok(&summary()), &mut load, &mut history).err().expect("refused");
     assert!(error.contains("quarterly-base"), "{error}");
+}
+
+#[test]
+fn each_initiatives_history_is_pre_rendered_with_its_one_file_inline() {
+    let (catalog, reports) = bundled();
+    let (pages, _) = render(&catalog, &reports);
+    let html = page(&pages, "alpha-omega/history.html");
+    assert_eq!(html.matches("class=\"history-row\"").count(), 19, "every key-result track");
+    assert!(html.contains("<title>Alpha-Omega: history · quarterly</title>"));
+    let inline = preloaded(html);
+    assert_eq!(inline.histories.keys().collect::<Vec<_>>(), ["alpha-omega"]);
+    assert_eq!(inline.histories["alpha-omega"], history("alpha-omega").unwrap());
+    assert!(inline.reports.is_empty() && inline.summary.is_none(), "only what the page shows");
+}
+
+#[test]
+fn a_history_that_cannot_be_read_is_skipped_with_the_reason() {
+    let (catalog, reports) = bundled();
+    let mut load = |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| "missing".to_string());
+    let mut broken = |slug: &str| if slug == "sigstore" { Err("cannot read data/sigstore/history.json".to_string()) } else { history(slug) };
+    let (pages, skipped) = pages(APP_PAGE, &catalog, Ok(&summary()), &mut load, &mut broken).unwrap();
+    assert_eq!(skipped, ["sigstore/history.json: cannot read data/sigstore/history.json"]);
+    assert!(pages.iter().all(|page| page.file != "sigstore/history.html"));
+    page(&pages, "vd-wg/history.html");
 }

@@ -64,8 +64,8 @@ pub fn history_url(initiative: &str) -> Result<String, FetchError> {
 }
 
 /// An initiative's history: every quarter's objectives and key results, in one request.
-pub async fn fetch_history(url: String) -> Result<crate::model::summary::History, FetchError> {
-    fetch_json(&url).await
+pub async fn fetch_history(url: String) -> Result<Arc<crate::model::summary::History>, FetchError> {
+    fetch_json(&url).await.map(Arc::new)
 }
 
 pub async fn fetch_catalog() -> Result<Arc<Catalog>, FetchError> {

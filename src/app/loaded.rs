@@ -2,8 +2,8 @@
 //! data of its first view inline (`quarterly-prerender`), so that view renders at once, in the
 //! browser and at build time alike; everything else is fetched.
 
-use super::api::{fetch_catalog, fetch_report, fetch_search, fetch_summary, report_url, FetchError};
-use crate::model::summary::{SearchCorpus, Summary};
+use super::api::{fetch_catalog, fetch_history, fetch_report, fetch_search, fetch_summary, history_url, report_url, FetchError};
+use crate::model::summary::{History, SearchCorpus, Summary};
 use crate::model::{Catalog, Report};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -19,7 +19,7 @@ pub const PAGE_META: &str = "quarterly-page";
 
 /// What a pre-rendered page was built with: the catalog, reports by their catalog path
 /// (`alpha-omega/2025-q2.json`: a report page's report and the one before it, for the changes),
-/// and `summary.json` (the home page and "For the TAC").
+/// `summary.json` (the home page and "For the TAC") and histories by initiative (a history page's).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Preloaded {
     pub catalog: Option<Catalog>,
@@ -27,6 +27,8 @@ pub struct Preloaded {
     pub reports: BTreeMap<String, Report>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub histories: BTreeMap<String, History>,
 }
 
 /// [`Preloaded`] as the views share it (provided as context).
@@ -35,6 +37,7 @@ pub struct PreloadedData {
     catalog: Option<Arc<Catalog>>,
     reports: BTreeMap<String, Arc<Report>>,
     summary: Option<Arc<Summary>>,
+    histories: BTreeMap<String, Arc<History>>,
 }
 
 impl From<Preloaded> for PreloadedData {
@@ -43,6 +46,7 @@ impl From<Preloaded> for PreloadedData {
             catalog: preloaded.catalog.map(Arc::new),
             reports: preloaded.reports.into_iter().map(|(path, report)| (path, Arc::new(report))).collect(),
             summary: preloaded.summary.map(Arc::new),
+            histories: preloaded.histories.into_iter().map(|(slug, history)| (slug, Arc::new(history))).collect(),
         }
     }
 }
@@ -111,6 +115,18 @@ pub fn load_report(path: &str) -> Loaded<Arc<Report>> {
     Loaded::Fetching(LocalResource::new(move || {
         let url = url.clone();
         async move { fetch_report(url?).await }
+    }))
+}
+
+/// An initiative's history (`<slug>/history.json`): preloaded, or fetched.
+pub fn load_history(initiative: &str) -> Loaded<Arc<History>> {
+    if let Some(history) = use_context::<PreloadedData>().and_then(|data| data.histories.get(initiative).cloned()) {
+        return Loaded::Ready(history);
+    }
+    let url = history_url(initiative);
+    Loaded::Fetching(LocalResource::new(move || {
+        let url = url.clone();
+        async move { fetch_history(url?).await }
     }))
 }
 

@@ -7,9 +7,9 @@ use super::loaded::{Preloaded, PAGE_META, PRELOADED_ID};
 use super::site::SITE;
 use super::views::{filings_page, home_page};
 use super::{escape_html as escape, App, SITE_BASE};
-use crate::model::summary::Summary;
+use crate::model::summary::{History, Summary};
 use crate::model::{Catalog, CatalogEntry, Report};
-use crate::url_state::{asks_path, filings_path, report_path, AskFilter};
+use crate::url_state::{asks_path, filings_path, history_path, report_path, AskFilter};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_router::location::RequestUrl;
@@ -80,12 +80,13 @@ pub fn pages(
     catalog: &Catalog,
     summary: Result<&Summary, String>,
     load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>,
+    load_history: &mut dyn FnMut(&str) -> Result<History, String>,
 ) -> Result<(Vec<Page>, Vec<String>), String> {
     let template = template(app_page)?;
     let (mut pages, mut skipped) = (Vec::new(), Vec::new());
     for entry in &catalog.reports {
         let slug = &entry.initiative.slug;
-        if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        if !is_file_name(slug) {
             skipped.push(format!("{}: the initiative \"{slug}\" cannot be a file name", entry.path));
             continue;
         }
@@ -100,6 +101,24 @@ pub fn pages(
         let body = render_body(&template.base, &path, &preloaded);
         let file = format!("{}.html", path.trim_start_matches('/'));
         pages.push(Page { file, html: page(&template, &path, &entry.title, REPORT_NOTE, &body, &preloaded) });
+    }
+    // Each initiative's history, with its one history file.
+    for initiative in &catalog.initiatives {
+        let slug = &initiative.slug;
+        if !catalog.reports.iter().any(|entry| &entry.initiative.slug == slug) || !is_file_name(slug) {
+            continue;
+        }
+        match load_history(slug) {
+            Ok(history) => {
+                let mut preloaded = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
+                preloaded.histories.insert(slug.clone(), history);
+                let path = history_path(slug);
+                let body = render_body(&template.base, &path, &preloaded);
+                let title = format!("{}: history", initiative.name);
+                pages.push(Page { file: format!("{slug}/history.html"), html: page(&template, &path, &title, None, &body, &preloaded) });
+            }
+            Err(error) => skipped.push(format!("{slug}/history.json: {error}")),
+        }
     }
     // The foundation-wide pages: the grid needs the catalog only, the others the summary too.
     let with_catalog = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
@@ -119,6 +138,11 @@ pub fn pages(
         Err(error) => skipped.push(format!("index.html and tac.html: {error}")),
     }
     Ok((pages, skipped))
+}
+
+/// Whether a slug can name a file and folder of the built site.
+fn is_file_name(slug: &str) -> bool {
+    !slug.is_empty() && slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// What a page without JavaScript says it cannot do.

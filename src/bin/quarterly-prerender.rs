@@ -1,5 +1,5 @@
 //! `quarterly-prerender <site>`: writes each report's first view as static HTML into a built site
-//! (`<initiative>/<year>-q<n>.html`), and the home page (`index.html`), the filing grid
+//! (`<initiative>/<year>-q<n>.html`), each initiative's history (`<initiative>/history.html`), and the home page (`index.html`), the filing grid
 //! (`filings.html`) and "For the TAC" (`tac.html`), from its app page
 //! (`404.html`, which stays the plain app) and its `data/`. Trunk's post-build hook runs it; run
 //! it again after replacing a built site's data.
@@ -28,7 +28,11 @@ fn main() {
         let summary_path = quarterly::app::api::SUMMARY_PATH;
         let summary: Result<quarterly::model::summary::Summary, String> =
             read(summary_path).and_then(|text| decode(summary_path, &text).map_err(|e| e.to_string()));
-        let (written, skipped) = pages(&app_page, &catalog, summary.as_ref().map_err(Clone::clone), &mut load)?;
+        let mut load_history = |slug: &str| {
+            let url = quarterly::app::api::history_url(slug).map_err(|e| e.to_string())?;
+            decode(&url, &read(&url)?).map_err(|e| e.to_string())
+        };
+        let (written, skipped) = pages(&app_page, &catalog, summary.as_ref().map_err(Clone::clone), &mut load, &mut load_history)?;
         for page in &written {
             let path = site.join(&page.file);
             if let Some(folder) = path.parent() {

@@ -3,7 +3,7 @@
 use super::error_panel::ErrorPanel;
 use super::not_found::NotFound;
 use super::status_badge::StatusBadge;
-use crate::app::api::{fetch_history, history_url};
+use crate::app::loaded::load_history;
 use super::embed_panel::EmbedPanel;
 use super::report_page::{with_catalog, Loading};
 use crate::app::{href, ViewContext};
@@ -38,12 +38,9 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
         let name = name.clone();
         move |_| document().set_title(&format!("{name}: history · quarterly"))
     });
-    // One request for every quarter (the importer's history file), never one per report.
-    let url = history_url(&slug);
-    let loaded = LocalResource::new(move || {
-        let url = url.clone();
-        async move { fetch_history(url?).await }
-    });
+    // One file for every quarter (the importer's history file), never one request per report.
+    let loaded = load_history(&slug);
+    let retry = loaded.clone();
     view! {
         <article class="history">
             {(!embedded).then(|| view! {
@@ -61,7 +58,7 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
             {move || match loaded.get() {
                 None => view! { <Loading what="every quarter" /> }.into_any(),
                 Some(Err(error)) => view! {
-                    <ErrorPanel error=error what="the history of every quarter" on_retry=Callback::new(move |_| loaded.refetch()) />
+                    <ErrorPanel error=error what="the history of every quarter" on_retry=Callback::new({ let retry = retry.clone(); move |_| retry.refetch() }) />
                 }.into_any(),
                 Some(Ok(history)) => {
                     let timeline = timeline(&history.reports.iter().collect::<Vec<_>>());
