@@ -1,6 +1,7 @@
 //! Filtering a report's key results by objective, status and text, with the counts the filter
 //! bar shows. Pure: the view derives everything here from the report and the filter.
 
+use crate::model::anchor::ActivityPart;
 use crate::model::{blocks_plain_text, plain_text, Activity, KeyResult, Objective, Report, StatusKind};
 
 /// What the reader asked to see. The empty filter shows everything.
@@ -12,6 +13,9 @@ pub struct Filter {
     pub statuses: Vec<StatusKind>,
     /// Case-insensitive text searched in key-result ids and texts.
     pub text: String,
+    /// Words searched in a working group's activities: a filter of its own, so that a key-result
+    /// search (`?q=KR 1.1` from the history view) never hides a report's activities.
+    pub activities: String,
 }
 
 /// Which single filter hides every key result, for the empty state's message.
@@ -25,6 +29,7 @@ pub enum Hider {
 }
 
 impl Filter {
+    /// Whether any key-result filter is set (the activities' own text aside).
     pub fn is_active(&self) -> bool {
         self.objective.is_some() || !self.statuses.is_empty() || !self.text.trim().is_empty()
     }
@@ -92,10 +97,10 @@ impl TextQuery {
 
 /// An activity's whole text (name and every part), lowercased once, for the activity filter.
 pub fn activity_search_text(activity: &Activity) -> String {
-    let mut text = activity.name.clone();
-    for blocks in [&activity.summary, &activity.purpose, &activity.current_status, &activity.up_next, &activity.funding, &activity.questions_for_tac] {
+    let mut text = format!("{}\n{}", activity.name, blocks_plain_text(&activity.summary));
+    for part in ActivityPart::ALL {
         text.push('\n');
-        text.push_str(&blocks_plain_text(blocks));
+        text.push_str(&blocks_plain_text(activity.part(part)));
     }
     for section in &activity.other {
         text.push('\n');

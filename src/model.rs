@@ -277,6 +277,20 @@ impl Catalog {
     }
 }
 
+impl Activity {
+    /// One of the template's parts.
+    pub fn part(&self, part: anchor::ActivityPart) -> &[Block] {
+        use anchor::ActivityPart as P;
+        match part {
+            P::Purpose => &self.purpose,
+            P::CurrentStatus => &self.current_status,
+            P::UpNext => &self.up_next,
+            P::Funding => &self.funding,
+            P::Questions => &self.questions_for_tac,
+        }
+    }
+}
+
 impl Report {
     /// Every key result, with its objective.
     pub fn key_results(&self) -> impl Iterator<Item = (&Objective, &KeyResult)> {

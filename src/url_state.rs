@@ -222,6 +222,7 @@ pub fn filter_from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>
                 }
             }
             "q" => filter.text = value.to_string(),
+            "activities" => filter.activities = value.to_string(),
             _ => {}
         }
     }
@@ -248,6 +249,9 @@ pub fn print_query(filter: &Filter) -> String {
     if !filter.text.is_empty() {
         query.append_pair("q", &filter.text);
     }
+    if !filter.activities.is_empty() {
+        query.append_pair("activities", &filter.activities);
+    }
     let query = query.finish();
     if query.is_empty() { query } else { format!("?{query}") }
 }
@@ -262,6 +266,7 @@ mod tests {
             objective: Some("2".into()),
             statuses: vec![StatusKind::Started, StatusKind::InProgress],
             text: "audit & ünïcode?".into(),
+            activities: "osv schema".into(),
         };
         let query = print_query(&filter);
         assert_eq!(parse_query(&query), filter);
@@ -310,7 +315,7 @@ mod tests {
 
     #[test]
     fn moving_to_another_initiative_drops_only_the_objective() {
-        let filter = Filter { objective: Some("2".into()), statuses: vec![StatusKind::Started], text: "x".into() };
+        let filter = Filter { objective: Some("2".into()), statuses: vec![StatusKind::Started], text: "x".into(), ..Filter::default() };
         assert_eq!(filter_for_move(&filter, true), filter);
         assert_eq!(filter_for_move(&filter, false), Filter { objective: None, ..filter.clone() });
     }

@@ -152,6 +152,7 @@ fn the_home_page_lists_every_initiative_of_the_latest_quarter_by_its_proper_name
         let name = &catalog.initiatives.iter().find(|i| i.slug == slug).unwrap().name;
         assert!(card.contains(&format!("<h3>{}</h3>", name.replace('&', "&amp;"))), "{card}");
         let headline = &summary.reports.iter().find(|r| r.initiative == slug && r.period == quarter("2026-q2")).unwrap().headline;
+        assert!(headline.len() > 40, "{slug} has a headline: {headline:?}");
         assert!(card.contains(&headline.replace('&', "&amp;")), "{slug}: {headline}");
         assert!(card.contains(&format!("href=\"/reports/{slug}/2026-q2\"")), "{card}");
     }

@@ -120,7 +120,8 @@ pub fn is_none_phrase(text: &str) -> bool {
         "yet", "so", "far", "specific", "questions", "question", "issues", "issue", "requests", "request", "or", "and",
         "tac", "from", "us", "any", "applicable", "needed", "support", "funding", "updates", "update", "all", "known",
         "outstanding", "pending", "open", "new", "further", "other", "additional", "of", "our", "we", "have", "there",
-        "are", "is", "to", "report", "wg", "group", "asks", "ask", "items", "item", "needs", "as",
+        "are", "is", "to", "report", "wg", "group", "asks", "ask", "items", "item", "needs", "as", "planned",
+        "expected", "required",
     ];
     let folded = fold(&text.replace("N/A", "na").replace("n/a", "na"));
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
@@ -158,7 +159,8 @@ mod tests {
     #[test]
     fn none_phrases_say_none_and_sentences_do_not() {
         for none in ["None", "none.", "None at this time.", "N/A", "n/a", "Nothing at this time", "No questions", "No requests",
-            "No support requests this quarter.", "none (for the moment)", "Not at this time", "No questions or issues for the TAC at this time."] {
+            "No support requests this quarter.", "none (for the moment)", "Not at this time", "No questions or issues for the TAC at this time.",
+            "None planned at the time"] {
             assert!(is_none_phrase(none), "{none}");
         }
         for something in ["No, but as always, we're eager for substantive discussion with TAC and others.",

@@ -342,6 +342,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_heading_that_only_groups_activities_leaves_the_section_before_it_alone() {
+        let md = "# 2025 Q1 X\n\n## Notes\n\n## Activities\n\n### Guide\n\n#### Purpose\n\nHelp.\n";
+        let report = import_text("2025-Q1-X.md", md).report.unwrap();
+        let headings: Vec<&str> = report.other_sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(headings, ["Notes"]);
+        assert_eq!(report.activities.len(), 1);
+    }
+
+    #[test]
     fn missing_title_takes_period_from_file_name_and_says_so() {
         let outcome = import_text("2025-Q3-Example-WG.md", "## Overview\n\nAll good.\n");
         let report = outcome.report.unwrap();

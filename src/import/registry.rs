@@ -12,27 +12,29 @@ use crate::model::{Initiative, Report};
 pub fn parse(text: &str) -> Result<Registry, Vec<(usize, String)>> {
     let registry: Registry = serde_json::from_str(text).map_err(|error| vec![(error.line(), error.to_string())])?;
     let mut errors = Vec::new();
-    let mut claimed: Vec<(String, usize, &InitiativeEntry, usize)> = Vec::new();
+    // Every name an initiative goes by (slug, name, short name, aliases), with its line and
+    // the index of the entry that claims it.
+    let mut claimed: Vec<(String, usize, usize)> = Vec::new();
     let mut search_from = 0;
-    for entry in &registry.initiatives {
+    for (index, entry) in registry.initiatives.iter().enumerate() {
         // The entry's own line: where its slug stands, after the previous entry's.
         let entry_at = find_after(text, &format!("\"{}\"", entry.slug), search_from).unwrap_or(search_from);
         search_from = entry_at + 1;
         if entry.slug.is_empty() || slugify(&entry.slug) != entry.slug {
             errors.push((line_at(text, entry_at), format!("slug \"{}\" must be lower-case letters, digits and dashes", entry.slug)));
         }
-        for name in std::iter::once(&entry.slug).chain(&entry.aliases) {
-            let at = find_after(text, &format!("\"{name}\""), entry_at).unwrap_or(entry_at);
-            let line = line_at(text, at);
+        for name in entry.names() {
+            let line = line_at(text, find_after(text, &format!("\"{name}\""), entry_at).unwrap_or(entry_at));
             match claimed.iter().find(|(claimed_key, ..)| *claimed_key == key(name)) {
-                Some((_, other_line, other, _)) if other.slug != entry.slug => errors.push((
+                Some((_, other_line, other)) if *other != index => errors.push((
                     line,
                     format!(
                         "\"{name}\" is claimed by two initiatives: {} (line {other_line}) and {} (line {line})",
-                        other.slug, entry.slug
+                        registry.initiatives[*other].slug, entry.slug
                     ),
                 )),
-                _ => claimed.push((key(name), line, entry, at)),
+                Some(_) => {}
+                None => claimed.push((key(name), line, index)),
             }
         }
     }
@@ -47,8 +49,9 @@ fn find_after(text: &str, needle: &str, from: usize) -> Option<usize> {
     text.get(from..)?.find(needle).map(|at| at + from)
 }
 
+/// The 1-based line of a byte offset (counted in bytes, so any offset is safe).
 fn line_at(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|byte| **byte == b'\n').count() + 1
 }
 
 /// What the registry makes of a report's initiative.
@@ -173,6 +176,23 @@ mod tests {
         let (line, message) = &errors[0];
         assert_eq!(*line, 5);
         assert_eq!(message, "\"vuln wg\" is claimed by two initiatives: vd-wg (line 4) and best-wg (line 5)");
+    }
+
+    #[test]
+    fn a_slug_twice_or_a_name_that_is_anothers_alias_is_an_error() {
+        let twice = REGISTRY.replace(r#""slug": "best-wg""#, r#""slug": "vd-wg""#);
+        let errors = parse(&twice).unwrap_err();
+        assert!(errors.iter().any(|(_, message)| message.starts_with("\"vd-wg\" is claimed by two initiatives: vd-wg (line 3)")), "{errors:?}");
+        let clash = REGISTRY.replace("Best Practices WG", "VULN WG");
+        let errors = parse(&clash).unwrap_err();
+        assert_eq!(errors, vec![(5, "\"VULN WG\" is claimed by two initiatives: vd-wg (line 4) and best-wg (line 5)".to_string())]);
+    }
+
+    #[test]
+    fn line_numbers_never_split_a_character() {
+        assert_eq!(line_at("é\né", 1), 1);
+        assert_eq!(line_at("é\né", 3), 2);
+        assert_eq!(line_at("é", 99), 1);
     }
 
     #[test]

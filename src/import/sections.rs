@@ -293,10 +293,13 @@ impl Parts {
         let children = adopt_stray_parts(section.children, &mut self.warnings);
         let (activities, rest): (Vec<Tree>, Vec<Tree>) = children.into_iter().partition(Tree::is_activity);
         let is_container = !activities.is_empty();
-        if !is_container || !blocks.is_empty() || !rest.is_empty() {
+        // A heading that only groups activities ("## Activity") is not a section of its own,
+        // unless it holds text or a link of its own.
+        let pushed = !is_container || !blocks.is_empty() || !rest.is_empty() || link.is_some();
+        if pushed {
             self.other_sections.push(Section { heading, link, blocks });
         }
-        let index = self.other_sections.len().checked_sub(1);
+        let index = pushed.then(|| self.other_sections.len() - 1);
         for child in activities {
             let activity = activity(child, &mut self.warnings);
             self.activities.push(activity);
@@ -304,9 +307,11 @@ impl Parts {
         for child in rest {
             self.route(child, Kind::Other, index);
         }
-        // A heading that only grouped activities ("## Activity") has nothing left to show.
-        if is_container && self.other_sections.last().is_some_and(|s| s.blocks.is_empty() && s.link.is_none()) {
-            self.other_sections.pop();
+        // Its sub-sections may all have gone elsewhere: then it has nothing left to show.
+        if let Some(index) = index.filter(|_| is_container) {
+            if self.other_sections[index].blocks.is_empty() && self.other_sections[index].link.is_none() {
+                self.other_sections.remove(index);
+            }
         }
     }
 

@@ -156,14 +156,9 @@ pub fn passages(report: &Report) -> Vec<Passage> {
         let place = format!("Activity: {}", activity.name);
         add(&anchor::activity(index), &place, activity.name.clone());
         add(&anchor::activity(index), &place, blocks_plain_text(&activity.summary));
-        for (part, label, blocks) in [
-            (ActivityPart::Purpose, "Purpose", &activity.purpose),
-            (ActivityPart::CurrentStatus, "Current status", &activity.current_status),
-            (ActivityPart::UpNext, "Up next", &activity.up_next),
-            (ActivityPart::Funding, "Funding", &activity.funding),
-            (ActivityPart::Questions, "Questions", &activity.questions_for_tac),
-        ] {
-            add(&anchor::activity_part(index, part), &format!("{place} · {label}"), blocks_plain_text(blocks));
+        for part in ActivityPart::ALL {
+            let blocks = blocks_plain_text(activity.part(part));
+            add(&anchor::activity_part(index, part), &format!("{place} · {}", part.label()), blocks);
         }
         for section in &activity.other {
             add(&anchor::activity(index), &format!("{place} · {}", section.heading), blocks_plain_text(&section.blocks));

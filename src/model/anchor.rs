@@ -46,6 +46,17 @@ impl ActivityPart {
     pub const ALL: [ActivityPart; 5] =
         [ActivityPart::Purpose, ActivityPart::CurrentStatus, ActivityPart::UpNext, ActivityPart::Funding, ActivityPart::Questions];
 
+    /// What readers call it (the governing body's name stays the viewer's to add).
+    pub fn label(self) -> &'static str {
+        match self {
+            ActivityPart::Purpose => "Purpose",
+            ActivityPart::CurrentStatus => "Current status",
+            ActivityPart::UpNext => "Up next",
+            ActivityPart::Funding => "Funding request",
+            ActivityPart::Questions => "Question",
+        }
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             ActivityPart::Purpose => "purpose",
@@ -81,8 +92,10 @@ mod tests {
         assert_eq!(activity(0), "activity-1");
         assert_eq!(activity_part(1, ActivityPart::Questions), "activity-2-questions");
         assert_eq!(other_section(2), "section-3");
-        let mut slugs: Vec<&str> = ActivityPart::ALL.iter().map(|p| p.slug()).collect();
-        slugs.dedup();
+        let slugs: std::collections::HashSet<&str> = ActivityPart::ALL.iter().map(|p| p.slug()).collect();
         assert_eq!(slugs.len(), ActivityPart::ALL.len());
+        let parts = [Part::Overview, Part::Okrs, Part::Activities, Part::News, Part::Events, Part::Questions, Part::Funding, Part::Participation, Part::Additional];
+        let ids: std::collections::HashSet<&str> = parts.iter().map(|p| p.id()).collect();
+        assert_eq!(ids.len(), parts.len());
     }
 }

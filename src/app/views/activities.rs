@@ -1,34 +1,21 @@
 //! A working group's activities as structure: each with its purpose, status and next steps, and
 //! its asks (funding, questions for the TAC) set apart, filtered by text like the key results.
 
-use super::rich_text::{Blocks, SafeLink};
+use super::rich_text::{Blocks, HeadingText};
 use crate::filter::{activity_matches, activity_search_text, Filter};
 use crate::model::anchor::{self, ActivityPart};
-use crate::model::{Activity, Block};
+use crate::model::Activity;
 use leptos::prelude::*;
 
-/// What a reader calls each part.
+/// What a reader calls each part: a question is for the site's governing body.
 fn part_label(part: ActivityPart) -> String {
     match part {
-        ActivityPart::Purpose => "Purpose".into(),
-        ActivityPart::CurrentStatus => "Current status".into(),
-        ActivityPart::UpNext => "Up next".into(),
-        ActivityPart::Funding => "Funding request".into(),
         ActivityPart::Questions => format!("Question for the {}", crate::app::site::SITE.governing_body),
+        other => other.label().to_string(),
     }
 }
 
-fn part_blocks(activity: &Activity, part: ActivityPart) -> &[Block] {
-    match part {
-        ActivityPart::Purpose => &activity.purpose,
-        ActivityPart::CurrentStatus => &activity.current_status,
-        ActivityPart::UpNext => &activity.up_next,
-        ActivityPart::Funding => &activity.funding,
-        ActivityPart::Questions => &activity.questions_for_tac,
-    }
-}
-
-/// Every activity, with a text filter (the report's `q`) when there are several.
+/// Every activity, with a text filter of its own (`?activities=`) when there are several.
 #[component]
 pub fn ActivityList(activities: Vec<Activity>, filter: Signal<Filter>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
     let texts: Vec<String> = activities.iter().map(activity_search_text).collect();
@@ -36,7 +23,7 @@ pub fn ActivityList(activities: Vec<Activity>, filter: Signal<Filter>, on_change
     let shown = {
         let texts = texts.clone();
         Memo::new(move |_| {
-            let query = filter.with(|f| f.text.clone());
+            let query = filter.with(|f| f.activities.clone());
             texts.iter().map(|text| activity_matches(text, &query)).collect::<Vec<bool>>()
         })
     };
@@ -61,13 +48,13 @@ fn ActivityFilter(filter: Signal<Filter>, on_change: Callback<(Filter, bool)>, s
         let value = event_target_value(&ev);
         let mut next = filter.get_untracked();
         // A new search adds a history entry; refining it while typing replaces that entry.
-        let replace = !next.text.is_empty() && !value.is_empty();
-        next.text = value;
+        let replace = !next.activities.is_empty() && !value.is_empty();
+        next.activities = value;
         on_change.run((next, replace));
     };
     let count = move || {
         let shown = shown.with(|shown| shown.iter().filter(|s| **s).count());
-        let text = filter.with(|f| f.text.trim().to_string());
+        let text = filter.with(|f| f.activities.trim().to_string());
         match (shown, text.is_empty()) {
             (_, true) => format!("{total} activities"),
             (0, false) => format!("No activity mentions “{text}”."),
@@ -79,10 +66,10 @@ fn ActivityFilter(filter: Signal<Filter>, on_change: Callback<(Filter, bool)>, s
             <div class="filter-field">
                 <label for="activity-filter">"Search activities"</label>
                 <input id="activity-filter" type="search" placeholder="e.g. guide or funding" autocomplete="off"
-                    prop:value=move || filter.get().text on:input=on_text />
+                    prop:value=move || filter.get().activities on:input=on_text />
             </div>
-            <button type="button" class="button clear-filters" disabled=move || filter.get().text.is_empty()
-                on:click=move |_| on_change.run((Filter::default(), false))>"Clear"</button>
+            <button type="button" class="button clear-filters" disabled=move || filter.get().activities.is_empty()
+                on:click=move |_| on_change.run((Filter { activities: String::new(), ..filter.get_untracked() }, false))>"Clear"</button>
         </form>
         <p class="result-count" role="status" aria-live="polite">{count}</p>
     }
@@ -92,14 +79,9 @@ fn ActivityFilter(filter: Signal<Filter>, on_change: Callback<(Filter, bool)>, s
 /// parts in order with the asks set apart, then anything else the author wrote.
 #[component]
 fn ActivityView(activity: Activity, index: usize, hidden: Signal<bool>) -> impl IntoView {
-    let name = activity.name.clone();
-    let title = match activity.link.clone() {
-        Some(url) => view! { <SafeLink url=url>{name}</SafeLink> }.into_any(),
-        None => name.into_any(),
-    };
     let parts = ActivityPart::ALL
         .into_iter()
-        .filter(|part| !part_blocks(&activity, *part).is_empty())
+        .filter(|part| !activity.part(*part).is_empty())
         .map(|part| {
             let is_ask = matches!(part, ActivityPart::Funding | ActivityPart::Questions);
             view! {
@@ -108,7 +90,7 @@ fn ActivityView(activity: Activity, index: usize, hidden: Signal<bool>) -> impl 
                         {is_ask.then(|| view! { <span class="ask-badge">"Ask"</span> " " })}
                         {part_label(part)}
                     </h4>
-                    <Blocks blocks=part_blocks(&activity, part).to_vec() level=4 />
+                    <Blocks blocks=activity.part(part).to_vec() level=4 />
                 </section>
             }
         })
@@ -118,14 +100,14 @@ fn ActivityView(activity: Activity, index: usize, hidden: Signal<bool>) -> impl 
         .into_iter()
         .map(|section| view! {
             <section class="activity-part">
-                <h4>{section.heading}</h4>
+                <h4><HeadingText text=section.heading link=section.link /></h4>
                 <Blocks blocks=section.blocks level=4 />
             </section>
         })
         .collect_view();
     view! {
         <article class="activity" id=anchor::activity(index) hidden=move || hidden.get()>
-            <h3>{title}</h3>
+            <h3><HeadingText text=activity.name.clone() link=activity.link.clone() /></h3>
             <Blocks blocks=activity.summary level=3 />
             {parts}
             {other}

@@ -5,7 +5,7 @@ use super::not_found::NotFound;
 use super::status_badge::StatusBadge;
 use crate::app::loaded::load_history;
 use super::embed_panel::EmbedPanel;
-use super::report_page::{with_catalog, Loading};
+use super::report_page::{with_catalog, Loading, MovedTo};
 use crate::app::{href, ViewContext};
 use crate::history::{timeline, Appearance, Timeline};
 use crate::model::{CatalogEntry, Period};
@@ -21,7 +21,10 @@ pub fn HistoryPage() -> impl IntoView {
         let slug = params.with(|p| p.get("initiative")).unwrap_or_default();
         let entries: Vec<CatalogEntry> = catalog.reports.iter().filter(|e| e.initiative.slug == slug).cloned().collect();
         if entries.is_empty() {
-            return view! { <NotFound message=format!("There is no initiative called “{slug}” here.") /> }.into_any();
+            return match catalog.canonical_initiative(&slug) {
+                Some(canonical) if canonical != slug => view! { <MovedTo path=history_path(canonical) /> }.into_any(),
+                _ => view! { <NotFound message=format!("There is no initiative called “{slug}” here.") /> }.into_any(),
+            };
         }
         view! { <HistoryLoader entries=entries /> }.into_any()
     })
@@ -36,7 +39,7 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
     let embedded = options.get_untracked().embed;
     Effect::new({
         let name = name.clone();
-        move |_| document().set_title(&format!("{name}: history · quarterly"))
+        move |_| document().set_title(&crate::app::site::SITE.page_title(&format!("{name}: history")))
     });
     // One file for every quarter (the importer's history file), never one request per report.
     let loaded = load_history(&slug);

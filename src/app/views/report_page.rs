@@ -64,23 +64,27 @@ impl From<String> for Missing {
     }
 }
 
+/// Leads an old address (an initiative's former name) to `path`, replacing it in the history;
+/// the query and the fragment (a filter, a place in the page) come along.
+#[component]
+pub fn MovedTo(path: String) -> impl IntoView {
+    let location = use_location();
+    let (query, hash) = (location.search.get_untracked(), location.hash.get_untracked());
+    let query = if query.is_empty() || query.starts_with('?') { query } else { format!("?{query}") };
+    let options = NavigateOptions { replace: true, ..NavigateOptions::default() };
+    view! { <Redirect path=format!("{path}{query}{hash}") options=options /> }
+}
+
 /// Shows the catalog entry `choose` picks from the route's parameters, or why there is none.
 #[component]
 fn WithCatalog(choose: fn(&Catalog, Option<String>, Option<String>) -> Result<CatalogEntry, Missing>) -> impl IntoView {
     let params = use_params_map();
-    let location = use_location();
     with_catalog(move |catalog| {
         let (initiative, period) = params.with(|p| (p.get("initiative"), p.get("period")));
         match choose(&catalog, initiative, period) {
             Ok(entry) => view! { <ReportLoader entry=entry catalog=catalog.clone() /> }.into_any(),
             Err(Missing::NotFound(message)) => view! { <NotFound message=message /> }.into_any(),
-            Err(Missing::Moved(path)) => {
-                // The query and the fragment (a filter, a place in the report) come along.
-                let (query, hash) = (location.search.get_untracked(), location.hash.get_untracked());
-                let query = if query.is_empty() || query.starts_with('?') { query } else { format!("?{query}") };
-                let options = NavigateOptions { replace: true, ..NavigateOptions::default() };
-                view! { <Redirect path=format!("{path}{query}{hash}") options=options /> }.into_any()
-            }
+            Err(Missing::Moved(path)) => view! { <MovedTo path=path /> }.into_any(),
         }
     })
 }
@@ -135,13 +139,22 @@ fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
     }
 }
 
-/// Brings the element the address's fragment names (`#activity-1-questions`) into view.
+/// Brings the element the address's fragment names (`#activity-1-questions`) into view, and
+/// moves the keyboard's focus there, so that a keyboard reader starts where the link pointed.
 fn scroll_to_fragment() {
     let hash = window().location().hash().unwrap_or_default();
     let id = hash.trim_start_matches('#');
     let id = js_sys::decode_uri_component(id).ok().and_then(|id| id.as_string()).unwrap_or_else(|| id.to_string());
     if let Some(element) = (!id.is_empty()).then(|| document().get_element_by_id(&id)).flatten() {
         element.scroll_into_view();
+        if !element.has_attribute("tabindex") {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use super::news_list::{EventList, NewsList};
 use super::okr_table::{OkrSection, OkrTable};
 use super::changes::SinceLastQuarter;
 use super::report_nav::ReportNav;
-use super::rich_text::{Blocks, SafeLink};
+use super::rich_text::{Blocks, HeadingText};
 use super::status_chart::StatusChart;
 use crate::filter::{apply, Filter, SearchIndex};
 use crate::model::anchor::{self, Part};
@@ -48,13 +48,9 @@ fn prose(part: Part, title: &str, blocks: &[Block], ask: bool) -> Option<AnyView
 /// A section the template does not have, under the author's heading (a link when it was one).
 #[component]
 fn OtherSection(section: Section, index: usize) -> impl IntoView {
-    let heading = match section.link {
-        Some(url) => view! { <SafeLink url=url>{section.heading}</SafeLink> }.into_any(),
-        None => section.heading.into_any(),
-    };
     view! {
         <section class="report-section" id=anchor::other_section(index)>
-            <h2>{heading}</h2>
+            <h2><HeadingText text=section.heading link=section.link /></h2>
             <Blocks blocks=section.blocks />
         </section>
     }
@@ -78,7 +74,7 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
     });
     let options = options.get_untracked();
     let title = report.title.clone();
-    Effect::new(move |_| document().set_title(&format!("{title} · quarterly")));
+    Effect::new(move |_| document().set_title(&SITE.page_title(&title)));
 
     let report_data = (*report).clone();
     let section = |part: Part, title: &'static str, content: AnyView| {

@@ -34,6 +34,15 @@ pub fn SafeLink(url: String, children: Children) -> impl IntoView {
     }
 }
 
+/// A heading's text, a link when the author's heading was one (an activity's issue, a project).
+#[component]
+pub fn HeadingText(text: String, link: Option<String>) -> impl IntoView {
+    match link {
+        Some(url) => view! { <SafeLink url=url>{text}</SafeLink> }.into_any(),
+        None => text.into_any(),
+    }
+}
+
 /// Block rich text. `level` is the heading level of the enclosing section, so sub-headings in
 /// the text nest under it.
 #[component]

@@ -9,7 +9,7 @@ use quarterly::model::Report;
 fuzz_target!(|data: &[u8]| {
     let Ok(report) = serde_json::from_slice::<Report>(data) else { return };
     let text = report.title.chars().take(3).collect::<String>();
-    let filter = Filter { objective: report.objectives.first().map(|o| o.id.clone()), statuses: vec![], text };
+    let filter = Filter { objective: report.objectives.first().map(|o| o.id.clone()), statuses: vec![], text, ..Filter::default() };
     let index = SearchIndex::new(&report);
     let _ = apply(&report, &index, &filter).page(3);
     let _ = hider(&report, &index, &filter);
