@@ -293,7 +293,7 @@ fn foundation_views(server: &Server, out: &mut String) {
         ("search \"vulnerability disclosure\"", "search?q=vulnerability+disclosure", ".search-hit"),
         ("home", "", FOUNDATION_HOME_READY),
         ("filing grid", "filings", FOUNDATION_GRID_READY),
-        ("For the TAC", "tac", FOUNDATION_TAC_READY),
+        ("For the TAC, 2025 Q4", "tac?quarter=2025-q4", FOUNDATION_TAC_READY),
     ];
     for (name, path, selector) in views {
         let mut row = format!("| {name} |");
