@@ -86,10 +86,9 @@ impl TextQuery {
         match self {
             TextQuery::Any => true,
             // "KR 1.1" is key result 1.1; "KR 1" (no objective) is 1.1, 2.1, ... or a plain "1".
-            TextQuery::Id(id) => key_result
-                .id
-                .strip_suffix(id.as_str())
-                .is_some_and(|before| before.is_empty() || before.ends_with('.')),
+            TextQuery::Id(id) => {
+                key_result.id.strip_suffix(id.as_str()).is_some_and(|before| before.is_empty() || before.ends_with('.'))
+            }
             TextQuery::Words(needle) => search_text.contains(needle.as_str()),
         }
     }
@@ -133,11 +132,8 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(report: &Report) -> SearchIndex {
-        let search_texts = report
-            .objectives
-            .iter()
-            .map(|objective| objective.key_results.iter().map(search_text).collect())
-            .collect();
+        let search_texts =
+            report.objectives.iter().map(|objective| objective.key_results.iter().map(search_text).collect()).collect();
         SearchIndex { search_texts }
     }
 }
@@ -171,7 +167,8 @@ pub fn apply(report: &Report, index: &SearchIndex, filter: &Filter) -> Filtered 
     for (objective_index, (objective, search_texts)) in report.objectives.iter().zip(&index.search_texts).enumerate() {
         let by_objective = filter.matches_objective(objective);
         let (mut rows, mut objective_count) = (Vec::new(), 0);
-        for (key_result_index, (key_result, search_text)) in objective.key_results.iter().zip(search_texts).enumerate() {
+        for (key_result_index, (key_result, search_text)) in objective.key_results.iter().zip(search_texts).enumerate()
+        {
             let by_text = text.matches(key_result, search_text);
             let by_status = filter.matches_status(key_result);
             if let Some(entry) = key_result
@@ -264,8 +261,8 @@ pub fn hider(report: &Report, index: &SearchIndex, filter: &Filter) -> Option<Hi
         return None;
     }
     let only = |f: Filter| count(&f) == 0;
-    let objective = filter.objective.is_some()
-        && only(Filter { objective: filter.objective.clone(), ..Filter::default() });
+    let objective =
+        filter.objective.is_some() && only(Filter { objective: filter.objective.clone(), ..Filter::default() });
     let status = !filter.statuses.is_empty() && only(Filter { statuses: filter.statuses.clone(), ..Filter::default() });
     let text = !filter.text.trim().is_empty() && only(Filter { text: filter.text.clone(), ..Filter::default() });
     Some(if text {
@@ -304,9 +301,24 @@ mod tests {
         }))
         .unwrap();
         report.objectives = vec![
-            objective("1", vec![kr("1.1", "Fund ten organisations", Some("On Target")), kr("1.2", "Confirm progress", Some("In Progress"))]),
-            objective("2", vec![kr("2.1", "Open data sets", Some("Started")), kr("2.2", "Beach cleaning", Some("In Progress"))]),
-            objective("3", vec![kr("3.1", "Security AUDITING of AI libraries", Some("Completed")), kr("3.2", "No status yet", None)]),
+            objective(
+                "1",
+                vec![
+                    kr("1.1", "Fund ten organisations", Some("On Target")),
+                    kr("1.2", "Confirm progress", Some("In Progress")),
+                ],
+            ),
+            objective(
+                "2",
+                vec![kr("2.1", "Open data sets", Some("Started")), kr("2.2", "Beach cleaning", Some("In Progress"))],
+            ),
+            objective(
+                "3",
+                vec![
+                    kr("3.1", "Security AUDITING of AI libraries", Some("Completed")),
+                    kr("3.2", "No status yet", None),
+                ],
+            ),
         ];
         report
     }
@@ -377,7 +389,8 @@ mod tests {
         let report = report();
         let index = SearchIndex::new(&report);
         assert_eq!(hider(&report, &index, &Filter { text: "zebra".into(), ..Filter::default() }), Some(Hider::Text));
-        let combined = Filter { objective: Some("1".into()), statuses: vec![StatusKind::Completed], ..Filter::default() };
+        let combined =
+            Filter { objective: Some("1".into()), statuses: vec![StatusKind::Completed], ..Filter::default() };
         assert_eq!(hider(&report, &index, &combined), Some(Hider::Combination));
         assert_eq!(hider(&report, &index, &Filter::default()), None);
     }
@@ -394,12 +407,16 @@ mod tests {
     fn status_counts_offer_a_chosen_status_the_report_does_not_use() {
         let filter = Filter { statuses: vec![StatusKind::Blocked], ..Filter::default() };
         assert!(filtered(&report(), &filter).status_counts.contains(&(StatusKind::Blocked, 0)));
-        assert!(!filtered(&report(), &Filter::default()).status_counts.iter().any(|(kind, _)| *kind == StatusKind::Blocked));
+        assert!(!filtered(&report(), &Filter::default())
+            .status_counts
+            .iter()
+            .any(|(kind, _)| *kind == StatusKind::Blocked));
     }
 
     #[test]
     fn objective_counts_follow_the_other_filters_for_every_objective() {
-        let filter = Filter { objective: Some("1".into()), statuses: vec![StatusKind::InProgress], ..Filter::default() };
+        let filter =
+            Filter { objective: Some("1".into()), statuses: vec![StatusKind::InProgress], ..Filter::default() };
         let counts = filtered(&report(), &filter).objective_counts;
         assert_eq!(counts, vec![("1".to_string(), 1), ("2".to_string(), 1), ("3".to_string(), 0)]);
     }
@@ -422,7 +439,8 @@ mod tests {
     #[test]
     fn a_page_cuts_the_last_objective_short_and_keeps_its_full_count() {
         let page = filtered(&report(), &Filter::default()).page(3);
-        let summary: Vec<(usize, Vec<usize>, usize)> = page.into_iter().map(|g| (g.objective, g.key_results, g.matching)).collect();
+        let summary: Vec<(usize, Vec<usize>, usize)> =
+            page.into_iter().map(|g| (g.objective, g.key_results, g.matching)).collect();
         assert_eq!(summary, vec![(0, vec![0, 1], 2), (1, vec![0], 2)]);
     }
 
@@ -439,7 +457,9 @@ mod tests {
     fn the_activity_filter_needs_every_word_anywhere_in_the_activity() {
         let activity = Activity {
             name: "CVD Guide for Consumers".into(),
-            purpose: vec![crate::model::Block::Paragraph { content: vec![Inline::Text { text: "Help consumers of open source".into() }] }],
+            purpose: vec![crate::model::Block::Paragraph {
+                content: vec![Inline::Text { text: "Help consumers of open source".into() }],
+            }],
             ..Activity::default()
         };
         let text = activity_search_text(&activity);

@@ -66,7 +66,8 @@ pub fn status_counts(report: &ReportSummary) -> Vec<(Option<StatusKind>, usize)>
         .iter()
         .filter(|count| count.count > 0)
         .map(|count| {
-            let kind = (count.status != "none").then(|| StatusKind::from_slug(&count.status).unwrap_or(StatusKind::Unknown));
+            let kind =
+                (count.status != "none").then(|| StatusKind::from_slug(&count.status).unwrap_or(StatusKind::Unknown));
             (kind, count.count)
         })
         .collect()
@@ -189,7 +190,11 @@ pub fn asks_for(catalog: &Catalog, summary: &Summary, quarter: Period, initiativ
         .filter(|entry| initiative.is_none_or(|slug| entry.slug == slug))
         .filter_map(|entry| {
             let report = summary_of(summary, &entry.slug, quarter)?;
-            (!report.asks.is_empty()).then(|| InitiativeAsks { period: quarter, asks: report.asks.clone(), initiative: entry })
+            (!report.asks.is_empty()).then(|| InitiativeAsks {
+                period: quarter,
+                asks: report.asks.clone(),
+                initiative: entry,
+            })
         })
         .collect();
     QuarterAsks { groups }
@@ -203,12 +208,8 @@ pub fn asks_by_quarter(catalog: &Catalog, summary: &Summary) -> Vec<(Period, usi
     quarters
         .into_iter()
         .map(|quarter| {
-            let count = summary
-                .reports
-                .iter()
-                .filter(|report| report.period == quarter)
-                .map(|report| report.asks.len())
-                .sum();
+            let count =
+                summary.reports.iter().filter(|report| report.period == quarter).map(|report| report.asks.len()).sum();
             (quarter, count)
         })
         .collect()
@@ -387,7 +388,8 @@ mod tests {
 
     fn bundled<T: serde::de::DeserializeOwned>(file: &str) -> T {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data").join(file);
-        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
     fn catalog() -> Catalog {
@@ -415,7 +417,10 @@ mod tests {
             .iter()
             .map(|text| Passage { anchor: "overview".into(), place: "Overview".into(), text: text.to_string() })
             .collect();
-        SearchCorpus { format: 1, reports: vec![ReportPassages { initiative: "x".into(), period: quarter("2025-q1"), passages }] }
+        SearchCorpus {
+            format: 1,
+            reports: vec![ReportPassages { initiative: "x".into(), period: quarter("2025-q1"), passages }],
+        }
     }
 
     #[test]
@@ -448,7 +453,8 @@ mod tests {
         let overview = QuarterOverview::new(&catalog, &summary(), quarter("2025-q4"));
         assert!(!overview.is_latest);
         let filed: Vec<&str> = overview.filed.iter().map(|filed| filed.initiative.slug.as_str()).collect();
-        let registry: Vec<&str> = catalog.initiatives.iter().map(|i| i.slug.as_str()).filter(|slug| filed.contains(slug)).collect();
+        let registry: Vec<&str> =
+            catalog.initiatives.iter().map(|i| i.slug.as_str()).filter(|slug| filed.contains(slug)).collect();
         assert_eq!(filed, registry);
         assert!(!filed.contains(&"sigstore"));
     }
@@ -468,7 +474,10 @@ mod tests {
             ],
             asks: Vec::new(),
         };
-        assert_eq!(status_counts(&report), vec![(Some(StatusKind::OnTarget), 3), (None, 1), (Some(StatusKind::Unknown), 2)]);
+        assert_eq!(
+            status_counts(&report),
+            vec![(Some(StatusKind::OnTarget), 3), (None, 1), (Some(StatusKind::Unknown), 2)]
+        );
     }
 
     #[test]
@@ -499,7 +508,8 @@ mod tests {
         let all = asks_for(&catalog, &summary, quarter("2025-q3"), None);
         assert!(all.groups.len() >= 2, "{all:?}");
         assert!(all.groups.iter().all(|group| !group.asks.is_empty() && group.period == quarter("2025-q3")));
-        let filed: usize = summary.reports.iter().filter(|r| r.period == quarter("2025-q3")).map(|r| r.asks.len()).sum();
+        let filed: usize =
+            summary.reports.iter().filter(|r| r.period == quarter("2025-q3")).map(|r| r.asks.len()).sum();
         assert_eq!(all.count(), filed);
         // ORBIT's four 2025 Q3 questions are real ones.
         let orbit = asks_for(&catalog, &summary, quarter("2025-q3"), Some("orbit-wg"));
@@ -568,7 +578,12 @@ mod tests {
         let places: Vec<(&str, &str)> = results
             .hits
             .iter()
-            .map(|hit| (corpus.reports[hit.report].initiative.as_str(), corpus.reports[hit.report].passages[hit.passage].anchor.as_str()))
+            .map(|hit| {
+                (
+                    corpus.reports[hit.report].initiative.as_str(),
+                    corpus.reports[hit.report].passages[hit.passage].anchor.as_str(),
+                )
+            })
             .collect();
         assert!(places.contains(&("sci-wg", "activity-6-next")), "{places:?}");
         assert!(places.iter().filter(|(initiative, _)| *initiative == "alpha-omega").count() >= 3, "{places:?}");

@@ -81,7 +81,9 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 /// Whether two texts differ in wording (not only in case, spacing or punctuation).
 fn reworded(a: &str, b: &str) -> bool {
-    let fold = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+    let fold = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>()
+    };
     fold(a) != fold(b)
 }
 
@@ -124,7 +126,9 @@ pub fn timeline(reports: &[&Report]) -> Timeline {
                 let text = plain_text(&kr.text);
                 let free = |index: usize| !kr_taken.get(index).copied().unwrap_or(true);
                 let same_number = key_results.iter().enumerate().position(|(index, track)| {
-                    free(index) && track.latest().id == kr.id && similarity(&track.latest().text, &text) >= SAME_KEY_RESULT
+                    free(index)
+                        && track.latest().id == kr.id
+                        && similarity(&track.latest().text, &text) >= SAME_KEY_RESULT
                 });
                 let moved = || {
                     key_results

@@ -13,7 +13,12 @@ mod web {
 
     /// Called by `quarterly-element.js` to render into an element's shadow root.
     #[wasm_bindgen]
-    pub fn mount_report_element(parent: web_sys::HtmlElement, src: String, section: String, query: String) -> MountedReport {
+    pub fn mount_report_element(
+        parent: web_sys::HtmlElement,
+        src: String,
+        section: String,
+        query: String,
+    ) -> MountedReport {
         MountedReport { _mounted: quarterly::app::embed::mount_element(parent, src, section, query) }
     }
 }

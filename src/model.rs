@@ -193,14 +193,27 @@ pub struct LinkItem {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
-    Text { text: String },
-    Emphasis { children: Vec<Inline> },
-    Strong { children: Vec<Inline> },
+    Text {
+        text: String,
+    },
+    Emphasis {
+        children: Vec<Inline>,
+    },
+    Strong {
+        children: Vec<Inline>,
+    },
     /// GFM strikethrough (`~text~`): text the author struck out, which reads differently.
-    Strikethrough { children: Vec<Inline> },
-    Code { text: String },
+    Strikethrough {
+        children: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
     /// A link as written; the viewer decides whether the target is safe to follow.
-    Link { url: String, children: Vec<Inline> },
+    Link {
+        url: String,
+        children: Vec<Inline>,
+    },
 }
 
 /// Block-level rich text.
@@ -209,13 +222,28 @@ pub enum Inline {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    Paragraph { content: Vec<Inline> },
+    Paragraph {
+        content: Vec<Inline>,
+    },
     /// A sub-heading inside a section (level 3 to 6 in the source).
-    Heading { level: u8, content: Vec<Inline> },
-    List { ordered: bool, items: Vec<Vec<Block>> },
-    Table { header: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
-    Quote { blocks: Vec<Block> },
-    Code { text: String },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Table {
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+    },
+    Code {
+        text: String,
+    },
 }
 
 /// `index.json`: every report the site offers.
@@ -448,8 +476,17 @@ mod tests {
         let catalog = Catalog {
             format: FORMAT_VERSION,
             default_initiative: "vd-wg".into(),
-            reports: vec![CatalogEntry { initiative, period: Period { year: 2025, quarter: 4 }, title: "x".into(), path: "vd-wg/2025-q4.json".into() }],
-            initiatives: vec![InitiativeEntry { slug: "vd-wg".into(), aliases: vec!["VULN-WG".into()], ..InitiativeEntry::default() }],
+            reports: vec![CatalogEntry {
+                initiative,
+                period: Period { year: 2025, quarter: 4 },
+                title: "x".into(),
+                path: "vd-wg/2025-q4.json".into(),
+            }],
+            initiatives: vec![InitiativeEntry {
+                slug: "vd-wg".into(),
+                aliases: vec!["VULN-WG".into()],
+                ..InitiativeEntry::default()
+            }],
         };
         assert_eq!(catalog.canonical_initiative("vd-wg"), Some("vd-wg"));
         assert_eq!(catalog.canonical_initiative("vuln-wg"), Some("vd-wg"));

@@ -29,7 +29,8 @@ pub enum EmbedSection {
 }
 
 impl EmbedSection {
-    pub const ALL: [EmbedSection; 4] = [EmbedSection::Okrs, EmbedSection::News, EmbedSection::Events, EmbedSection::All];
+    pub const ALL: [EmbedSection; 4] =
+        [EmbedSection::Okrs, EmbedSection::News, EmbedSection::Events, EmbedSection::All];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -177,7 +178,11 @@ pub fn asks_path(filter: &AskFilter) -> String {
         query.append_pair("initiative", initiative);
     }
     let query = query.finish();
-    if query.is_empty() { "/tac".to_string() } else { format!("/tac?{query}") }
+    if query.is_empty() {
+        "/tac".to_string()
+    } else {
+        format!("/tac?{query}")
+    }
 }
 
 /// Reads [`AskFilter`] from a raw query string; a malformed quarter or initiative is ignored.
@@ -253,7 +258,11 @@ pub fn print_query(filter: &Filter) -> String {
         query.append_pair("activities", &filter.activities);
     }
     let query = query.finish();
-    if query.is_empty() { query } else { format!("?{query}") }
+    if query.is_empty() {
+        query
+    } else {
+        format!("?{query}")
+    }
 }
 
 #[cfg(test)]
@@ -315,7 +324,12 @@ mod tests {
 
     #[test]
     fn moving_to_another_initiative_drops_only_the_objective() {
-        let filter = Filter { objective: Some("2".into()), statuses: vec![StatusKind::Started], text: "x".into(), ..Filter::default() };
+        let filter = Filter {
+            objective: Some("2".into()),
+            statuses: vec![StatusKind::Started],
+            text: "x".into(),
+            ..Filter::default()
+        };
         assert_eq!(filter_for_move(&filter, true), filter);
         assert_eq!(filter_for_move(&filter, false), Filter { objective: None, ..filter.clone() });
     }

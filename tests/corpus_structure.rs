@@ -118,7 +118,8 @@ fn is_purpose(label: &str) -> bool {
 /// short label (not a bold sentence that mentions the TAC).
 fn is_question_label(label: &str) -> bool {
     let folded = fold(&without_link_targets(label));
-    let asks_tac = folded.split(' ').any(|w| w == "tac") && ["request", "question", "issue"].iter().any(|w| folded.contains(w));
+    let asks_tac =
+        folded.split(' ').any(|w| w == "tac") && ["request", "question", "issue"].iter().any(|w| folded.contains(w));
     let short = folded.split(' ').count() <= 12;
     short && (folded.starts_with("questions") || folded.contains("oversight body") || asks_tac)
 }
@@ -253,7 +254,9 @@ fn activities_and_questions_for_the_tac_are_extracted_wherever_the_text_has_them
             if missing.is_empty() {
                 all_extracted += 1;
             }
-            failures.extend(missing.iter().map(|(line, words)| format!("{name}:{line}: question not extracted: \"{words}…\"")));
+            failures.extend(
+                missing.iter().map(|(line, words)| format!("{name}:{line}: question not extracted: \"{words}…\"")),
+            );
         }
     }
     eprintln!("reports: {}", imported.len());
@@ -265,9 +268,25 @@ fn activities_and_questions_for_the_tac_are_extracted_wherever_the_text_has_them
 /// Headings and bold labels whose wording becomes the report's structure rather than its text.
 fn is_template_heading(label: &str) -> bool {
     const TEMPLATE: [&str; 19] = [
-        "purpose", "current status", "status", "up next", "next step", "questions", "funding", "overview", "objectives",
-        "additional information", "recent events", "upcoming events", "activity", "activities", "participation", "tac request",
-        "summary", "tl dr", "other information",
+        "purpose",
+        "current status",
+        "status",
+        "up next",
+        "next step",
+        "questions",
+        "funding",
+        "overview",
+        "objectives",
+        "additional information",
+        "recent events",
+        "upcoming events",
+        "activity",
+        "activities",
+        "participation",
+        "tac request",
+        "summary",
+        "tl dr",
+        "other information",
     ];
     // Report-wide parts under the author's own wording ("AI Objectives", "Media Roundup" in
     // 2026-Q1-Alpha-Omega): the model has no heading for them.
@@ -318,7 +337,9 @@ fn visible_pieces(raw: &str) -> Vec<String> {
     let trimmed = unnumbered.strip_prefix(". ").or_else(|| unnumbered.strip_prefix(") ")).unwrap_or(trimmed);
     if trimmed.starts_with('|') {
         // An OKR table's header cells are its structure.
-        let header = |cell: &&str| matches!(fold(cell).as_str(), "key result" | "key results" | "status" | "objective" | "objectives");
+        let header = |cell: &&str| {
+            matches!(fold(cell).as_str(), "key result" | "key results" | "status" | "objective" | "objectives")
+        };
         return trimmed.split('|').filter(|cell| !header(cell)).flat_map(split_links).collect();
     }
     let line = read_line(trimmed);

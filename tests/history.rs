@@ -13,14 +13,22 @@ fn load(relative: &str) -> Report {
 }
 
 fn alpha_omega() -> Vec<Report> {
-    ["2024/2024-Q2-Alpha-Omega.md", "2024/2024-Q4-Alpha-Omega.md", "2025/2025-Q1-Alpha-Omega.md",
-     "2025/2025-Q2-Alpha-Omega.md", "2025/2025-Q3-Alpha-Omega.md", "2026/2026-Q1-Alpha-Omega.md"]
-        .iter()
-        .map(|r| load(r))
-        .collect()
+    [
+        "2024/2024-Q2-Alpha-Omega.md",
+        "2024/2024-Q4-Alpha-Omega.md",
+        "2025/2025-Q1-Alpha-Omega.md",
+        "2025/2025-Q2-Alpha-Omega.md",
+        "2025/2025-Q3-Alpha-Omega.md",
+        "2026/2026-Q1-Alpha-Omega.md",
+    ]
+    .iter()
+    .map(|r| load(r))
+    .collect()
 }
 
-fn kinds(change: &(String, Option<quarterly::model::Status>, Option<quarterly::model::Status>)) -> (String, Option<StatusKind>, Option<StatusKind>) {
+fn kinds(
+    change: &(String, Option<quarterly::model::Status>, Option<quarterly::model::Status>),
+) -> (String, Option<StatusKind>, Option<StatusKind>) {
     (change.0.clone(), change.1.as_ref().map(|s| s.kind), change.2.as_ref().map(|s| s.kind))
 }
 
@@ -79,8 +87,10 @@ fn the_2025_okrs_keep_some_2024_key_results_reworded_and_replace_others() {
 #[test]
 fn every_track_matches_by_objective_and_number_while_the_text_stays_alike() {
     let timeline = the_timeline();
-    assert_eq!(timeline.periods.iter().map(|p| p.slug()).collect::<Vec<_>>(),
-               vec!["2024-q2", "2024-q4", "2025-q1", "2025-q2", "2025-q3", "2026-q1"]);
+    assert_eq!(
+        timeline.periods.iter().map(|p| p.slug()).collect::<Vec<_>>(),
+        vec!["2024-q2", "2024-q4", "2025-q1", "2025-q2", "2025-q3", "2026-q1"]
+    );
     // 11 key results in 2024, 8 new ones in 2025.
     assert_eq!(timeline.key_results.len(), 19);
     let kr_1_1 = timeline.key_results.iter().find(|t| t.cells[0].as_ref().is_some_and(|c| c.id == "1.1")).unwrap();
@@ -100,7 +110,8 @@ fn objectives_that_change_are_shown_honestly() {
     // Objectives 1 to 4 run from 2024 to 2025 Q3 (objective 3 reworded); 2026's bullet
     // objectives are new ones, not the old numbers continued.
     assert_eq!(timeline.objectives.len(), 7);
-    let spans: Vec<Vec<bool>> = timeline.objectives.iter().map(|o| o.titles.iter().map(Option::is_some).collect()).collect();
+    let spans: Vec<Vec<bool>> =
+        timeline.objectives.iter().map(|o| o.titles.iter().map(Option::is_some).collect()).collect();
     for objective in &spans[..4] {
         assert_eq!(objective, &vec![true, true, true, true, true, false]);
     }

@@ -57,7 +57,10 @@ fn assert_inert(root: &Element) {
     }
     for anchor in all(root, "a") {
         let href = anchor.get_attribute("href").unwrap_or_default().to_ascii_lowercase();
-        let safe = href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:") || href.starts_with('/');
+        let safe = href.starts_with("http://")
+            || href.starts_with("https://")
+            || href.starts_with("mailto:")
+            || href.starts_with('/');
         assert!(safe, "unsafe link rendered: {href}");
     }
     for element in all(root, "*") {
@@ -122,7 +125,11 @@ fn kr_text(report: &mut Value, text: &str) {
 }
 
 fn link(report: &mut Value, url: &str) {
-    set(report, "/overview/0/content", json!([{ "type": "link", "url": url, "children": [{ "type": "text", "text": "click me" }] }]));
+    set(
+        report,
+        "/overview/0/content",
+        json!([{ "type": "link", "url": url, "children": [{ "type": "text", "text": "click me" }] }]),
+    );
 }
 
 fn rows(root: &Element) -> usize {
@@ -202,7 +209,16 @@ async fn hostile_and_broken_data_catalogue() {
 fn a_catalog_cannot_point_outside_the_data_folder() {
     use quarterly::app::api::report_url;
     assert_eq!(report_url("alpha-omega/2025-q2.json").unwrap(), "data/alpha-omega/2025-q2.json");
-    for path in ["../index.html", "%2e%2e/x.json", "a/./b.json", "/etc/passwd", "https://evil.example/x.json", "a\\b.json", "a/\t../b", ""] {
+    for path in [
+        "../index.html",
+        "%2e%2e/x.json",
+        "a/./b.json",
+        "/etc/passwd",
+        "https://evil.example/x.json",
+        "a\\b.json",
+        "a/\t../b",
+        "",
+    ] {
         let error = report_url(path).expect_err(path);
         assert!(error.to_string().contains("data/index.json"), "{path}: {error}");
     }

@@ -23,7 +23,8 @@ fn a_folder_of_reports_becomes_the_viewers_data() {
     let reports = support::ti_reports();
     let (status, messages) = run(&[reports.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert_eq!(status, 0, "{messages}");
-    let index: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
     let entries = index["reports"].as_array().unwrap();
     // 65 reports in 2024..2026; the damaged copy is one of them again.
     assert_eq!(entries.len(), 65, "{messages}");
@@ -43,7 +44,11 @@ fn a_folder_of_reports_becomes_the_viewers_data() {
 fn a_broken_file_is_reported_with_its_line_and_does_not_stop_the_others() {
     let input = temp_dir("broken-in");
     let out = temp_dir("broken-out");
-    std::fs::write(input.join("2025-Q1-Good.md"), "# 2025 Q1 Good\n\n## OKRs\n\n|KR|Status|\n|-|-|\n|**O1: A**||\n|KR 1.1: b|Purple|\n").unwrap();
+    std::fs::write(
+        input.join("2025-Q1-Good.md"),
+        "# 2025 Q1 Good\n\n## OKRs\n\n|KR|Status|\n|-|-|\n|**O1: A**||\n|KR 1.1: b|Purple|\n",
+    )
+    .unwrap();
     std::fs::write(input.join("notes.md"), "# Notes without a quarter\n").unwrap();
     std::fs::write(input.join("2025-Q1-Binary.md"), [0u8, 159, 146, 150]).unwrap();
     let (status, messages) = run(&[
@@ -54,7 +59,9 @@ fn a_broken_file_is_reported_with_its_line_and_does_not_stop_the_others() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(status, 1, "{messages}");
-    let line = |needle: &str| messages.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("no {needle} in {messages}")).to_string();
+    let line = |needle: &str| {
+        messages.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("no {needle} in {messages}")).to_string()
+    };
     assert!(line("Purple").ends_with("2025-Q1-Good.md:8: warning: key result 1.1: status \"Purple\" is not one the viewer knows; it will show as unknown"));
     assert!(line("notes.md").contains("notes.md:1: error: cannot tell which quarter"));
     assert!(line("Binary").contains("2025-Q1-Binary.md:1: error: this is not a text file"));
@@ -87,7 +94,8 @@ fn with_the_registry_aliases_are_one_initiative_under_its_proper_name() {
     assert_eq!(vd.len(), 6, "{vd:?}");
     assert!(vd.iter().all(|line| line.starts_with("Vulnerability Disclosures WG vd-wg/")), "{vd:?}");
     assert!(out.join("vd-wg/2024-q4.json").is_file() && !out.join("vuln-wg").exists());
-    let slugs: Vec<&str> = catalog["initiatives"].as_array().unwrap().iter().map(|i| i["slug"].as_str().unwrap()).collect();
+    let slugs: Vec<&str> =
+        catalog["initiatives"].as_array().unwrap().iter().map(|i| i["slug"].as_str().unwrap()).collect();
     assert_eq!(slugs.len(), 13, "{slugs:?}");
 }
 
@@ -95,17 +103,22 @@ fn with_the_registry_aliases_are_one_initiative_under_its_proper_name() {
 fn an_unknown_initiative_imports_with_a_warning_naming_the_closest() {
     let input = temp_dir("unknown-in");
     let out = temp_dir("unknown-out");
-    std::fs::write(input.join("2026-Q3-VULNS-WG.md"), "# 2026 Q3 Vulns WG
+    std::fs::write(
+        input.join("2026-Q3-VULNS-WG.md"),
+        "# 2026 Q3 Vulns WG
 
 ## Overview
 
 New.
-").unwrap();
+",
+    )
+    .unwrap();
     let registry = support::registry();
     let (status, messages) =
         run(&[input.to_str().unwrap(), "--registry", registry.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert_eq!(status, 0, "{messages}");
-    let warning = messages.lines().find(|line| line.contains("unknown initiative")).unwrap_or_else(|| panic!("{messages}"));
+    let warning =
+        messages.lines().find(|line| line.contains("unknown initiative")).unwrap_or_else(|| panic!("{messages}"));
     assert!(
         warning.ends_with("2026-Q3-VULNS-WG.md:1: warning: unknown initiative \"VULNS-WG\"; closest: Vulnerability Disclosures WG (vd-wg), Securing Software Repositories WG (repos-wg)"),
         "{warning}"
@@ -122,9 +135,14 @@ fn an_alias_claimed_twice_stops_the_import_naming_both_lines() {
         "{\"initiatives\": [\n{\"slug\": \"a\", \"name\": \"A\", \"kind\": \"WG\", \"aliases\": [\"X-WG\"]},\n{\"slug\": \"b\", \"name\": \"B\", \"kind\": \"WG\", \"aliases\": [\"x wg\"]}\n]}",
     )
     .unwrap();
-    let (status, messages) = run(&[input.to_str().unwrap(), "--registry", registry.to_str().unwrap(), "--out", "/tmp/unused"]);
+    let (status, messages) =
+        run(&[input.to_str().unwrap(), "--registry", registry.to_str().unwrap(), "--out", "/tmp/unused"]);
     assert_eq!(status, 2, "{messages}");
-    assert!(messages.contains("initiatives.json:3: error: \"x wg\" is claimed by two initiatives: a (line 2) and b (line 3)"), "{messages}");
+    assert!(
+        messages
+            .contains("initiatives.json:3: error: \"x wg\" is claimed by two initiatives: a (line 2) and b (line 3)"),
+        "{messages}"
+    );
 }
 
 #[test]

@@ -20,7 +20,9 @@ fn statuses(report: &Report) -> Vec<Vec<(String, Option<String>)>> {
     report
         .objectives
         .iter()
-        .map(|o| o.key_results.iter().map(|kr| (kr.id.clone(), kr.status.as_ref().map(|s| s.written.clone()))).collect())
+        .map(|o| {
+            o.key_results.iter().map(|kr| (kr.id.clone(), kr.status.as_ref().map(|s| s.written.clone()))).collect()
+        })
         .collect()
 }
 
@@ -83,13 +85,34 @@ fn alpha_omega_2025_q2_news_links_in_order_with_titles() {
     assert_eq!(
         news,
         vec![
-            ("Strengthening Rust Security with Alpha-Omega: A Progress Update", "https://alpha-omega.dev/blog/strengthening-rust-security-with-alpha-omega-a-progress-update/"),
-            ("Reviewing another year of security partnership between the PSF & Alpha-Omega (Sponsor: Alpha-Omega)", "https://www.youtube.com/watch?v=ZbHzU72r3mY"),
-            ("Airflow Beach Cleaning - Supply Chain Security with Community in Mind", "https://www.youtube.com/watch?v=BXkrkneY2-g"),
-            ("The OpenJS Foundation is now a CVE Numbering Authority (CNA)", "https://openjsf.org/blog/openjs-foundation-cna"),
-            ("OpenJS Security Update: March–April 2025", "https://openjsf.org/blog/openjs-security-update-marchapril-25"),
-            ("Sneak peek: A new ASN.1 API for Python", "https://blog.trailofbits.com/2025/04/18/sneak-peek-a-new-asn.1-api-for-python/"),
-            ("LLMs can't stop making up software dependencies and sabotaging everything", "https://www.theregister.com/2025/04/12/ai_code_suggestions_sabotage_supply_chain/"),
+            (
+                "Strengthening Rust Security with Alpha-Omega: A Progress Update",
+                "https://alpha-omega.dev/blog/strengthening-rust-security-with-alpha-omega-a-progress-update/"
+            ),
+            (
+                "Reviewing another year of security partnership between the PSF & Alpha-Omega (Sponsor: Alpha-Omega)",
+                "https://www.youtube.com/watch?v=ZbHzU72r3mY"
+            ),
+            (
+                "Airflow Beach Cleaning - Supply Chain Security with Community in Mind",
+                "https://www.youtube.com/watch?v=BXkrkneY2-g"
+            ),
+            (
+                "The OpenJS Foundation is now a CVE Numbering Authority (CNA)",
+                "https://openjsf.org/blog/openjs-foundation-cna"
+            ),
+            (
+                "OpenJS Security Update: March–April 2025",
+                "https://openjsf.org/blog/openjs-security-update-marchapril-25"
+            ),
+            (
+                "Sneak peek: A new ASN.1 API for Python",
+                "https://blog.trailofbits.com/2025/04/18/sneak-peek-a-new-asn.1-api-for-python/"
+            ),
+            (
+                "LLMs can't stop making up software dependencies and sabotaging everything",
+                "https://www.theregister.com/2025/04/12/ai_code_suggestions_sabotage_supply_chain/"
+            ),
         ]
     );
 }
@@ -122,7 +145,10 @@ fn every_alpha_omega_quarter_has_its_table_counts_and_statuses() {
     // 2024: one table, bold "O1:" objective rows, "KR 1.1:" ids, "On target" spelling.
     let q2_2024 = report("2024/2024-Q2-Alpha-Omega.md");
     assert_eq!(ids_and(&q2_2024).iter().map(Vec::len).collect::<Vec<_>>(), vec![4, 3, 1, 3]);
-    assert_eq!(ids_and(&q2_2024)[1], vec![("2.1".into(), on("Planning")), ("2.2".into(), on("On target")), ("2.3".into(), on("On target"))]);
+    assert_eq!(
+        ids_and(&q2_2024)[1],
+        vec![("2.1".into(), on("Planning")), ("2.2".into(), on("On target")), ("2.3".into(), on("On target"))]
+    );
     assert_eq!(ids_and(&q2_2024)[2], vec![("3.1".into(), on("Not started"))]);
     let q4_2024 = report("2024/2024-Q4-Alpha-Omega.md");
     assert_eq!(ids_and(&q4_2024).iter().map(Vec::len).collect::<Vec<_>>(), vec![4, 3, 1, 3]);
@@ -131,7 +157,10 @@ fn every_alpha_omega_quarter_has_its_table_counts_and_statuses() {
     // 2025: "|-|-|" rows between objectives, "**KR1.1**:" and "**KR 1.2**:" ids.
     let q1_2025 = report("2025/2025-Q1-Alpha-Omega.md");
     assert_eq!(ids_and(&q1_2025).iter().map(Vec::len).collect::<Vec<_>>(), vec![5, 3, 3, 5]);
-    assert_eq!(ids_and(&q1_2025)[1], vec![("2.1".into(), on("Started")), ("2.2".into(), on("Not Started")), ("2.3".into(), on("Started"))]);
+    assert_eq!(
+        ids_and(&q1_2025)[1],
+        vec![("2.1".into(), on("Started")), ("2.2".into(), on("Not Started")), ("2.3".into(), on("Started"))]
+    );
     assert_eq!(ids_and(&q1_2025)[3][4], ("4.5".into(), on("Started")));
     let q3_2025 = report("2025/2025-Q3-Alpha-Omega.md");
     assert_eq!(ids_and(&q3_2025).iter().map(Vec::len).collect::<Vec<_>>(), vec![5, 3, 3, 5]);
@@ -193,7 +222,9 @@ fn markdown_urls(text: &str) -> Vec<(String, bool)> {
             let end = candidate.find(|c: char| c.is_whitespace() || ")]>\"'<`".contains(c)).unwrap_or(candidate.len());
             let url = candidate[..end].trim_end_matches(['.', ',', ';', ':', '*']);
             let before = &text[..offset + at];
-            let in_html_tag = before.rfind('<').is_some_and(|lt| before.rfind('>').is_none_or(|gt| gt < lt) && !before[lt..].starts_with("<http"));
+            let in_html_tag = before
+                .rfind('<')
+                .is_some_and(|lt| before.rfind('>').is_none_or(|gt| gt < lt) && !before[lt..].starts_with("<http"));
             urls.push((url.to_string(), in_html_tag));
         }
         offset += at + 4;
@@ -214,7 +245,11 @@ fn every_web_address_in_every_report_reaches_its_json() {
         let text = String::from_utf8_lossy(&bytes);
         let (visible, _) = strip_marks_for_test(&text);
         for (url, in_html_tag) in markdown_urls(&visible) {
-            let found = if in_html_tag { json.contains(&url) } else { links.iter().any(|l| l.starts_with(&url) || url.starts_with(*l)) };
+            let found = if in_html_tag {
+                json.contains(&url)
+            } else {
+                links.iter().any(|l| l.starts_with(&url) || url.starts_with(*l))
+            };
             assert!(found, "{}: {url} is missing from the JSON", file.display());
             checked += 1;
         }
@@ -240,9 +275,18 @@ fn vulnerability_disclosure_activities_written_with_bold_labels_are_extracted() 
     let q4 = report("2025/2025-Q4-VD-WG.md");
     assert_eq!(q4.activities.len(), 3);
     assert!(q4.activities[0].name.starts_with("Proposal to develop a NIST Product Vulnerability Disclosure Report"));
-    assert_eq!(q4.activities[0].link.as_deref(), Some("https://github.com/ossf/wg-vulnerability-disclosures/issues/172"));
-    assert!(q4.activities.iter().all(|a| !a.purpose.is_empty() && !a.current_status.is_empty() && !a.up_next.is_empty()));
-    assert_eq!(quarterly::model::block_links(&q4.activities[0].questions_for_tac), vec!["https://github.com/ossf/tac/issues/530"]);
+    assert_eq!(
+        q4.activities[0].link.as_deref(),
+        Some("https://github.com/ossf/wg-vulnerability-disclosures/issues/172")
+    );
+    assert!(q4
+        .activities
+        .iter()
+        .all(|a| !a.purpose.is_empty() && !a.current_status.is_empty() && !a.up_next.is_empty()));
+    assert_eq!(
+        quarterly::model::block_links(&q4.activities[0].questions_for_tac),
+        vec!["https://github.com/ossf/tac/issues/530"]
+    );
     assert!(q4.activities[1].questions_for_tac.is_empty(), "\"None at this time.\" is no question");
     assert!(matches!(&q4.participation[..], [Block::Table { rows, .. }] if rows.len() == 2));
     assert!(q4.other_sections.iter().all(|s| s.heading != "Activities Summary"));
@@ -251,7 +295,10 @@ fn vulnerability_disclosure_activities_written_with_bold_labels_are_extracted() 
     let Block::Paragraph { content } = &items[0][0] else { panic!("{:?}", items[0]) };
     match &content[..] {
         [Inline::Strikethrough { children }, Inline::Text { text }] => {
-            assert_eq!(plain_text(children), "TAC vote for this initiative is open: https://github.com/ossf/tac/issues/530");
+            assert_eq!(
+                plain_text(children),
+                "TAC vote for this initiative is open: https://github.com/ossf/tac/issues/530"
+            );
             assert_eq!(text.trim(), "TAC vote has not passed.");
         }
         other => panic!("{other:?}"),

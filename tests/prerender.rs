@@ -18,7 +18,11 @@ const APP_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><title>quarterly<
 /// The bundled site's data: the whole corpus, imported from `reports/`.
 fn bundled() -> (Catalog, HashMap<String, Report>) {
     let catalog: Catalog = serde_json::from_str(&data_file("index.json")).unwrap();
-    let reports = catalog.reports.iter().map(|entry| (entry.path.clone(), serde_json::from_str(&data_file(&entry.path)).unwrap())).collect();
+    let reports = catalog
+        .reports
+        .iter()
+        .map(|entry| (entry.path.clone(), serde_json::from_str(&data_file(&entry.path)).unwrap()))
+        .collect();
     (catalog, reports)
 }
 
@@ -34,8 +38,13 @@ fn render(catalog: &Catalog, reports: &HashMap<String, Report>) -> (Vec<Page>, V
     render_with(catalog, Ok(&summary()), reports)
 }
 
-fn render_with(catalog: &Catalog, summary: Result<&Summary, String>, reports: &HashMap<String, Report>) -> (Vec<Page>, Vec<String>) {
-    let mut load = |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| format!("{} is missing", entry.path));
+fn render_with(
+    catalog: &Catalog,
+    summary: Result<&Summary, String>,
+    reports: &HashMap<String, Report>,
+) -> (Vec<Page>, Vec<String>) {
+    let mut load =
+        |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| format!("{} is missing", entry.path));
     pages(APP_PAGE, catalog, summary, &mut load, &mut history).expect("the app page is usable")
 }
 
@@ -148,10 +157,14 @@ fn the_home_page_lists_every_initiative_of_the_latest_quarter_by_its_proper_name
     let summary = summary();
     for slug in ["ai-ml-wg", "orbit-wg"] {
         let card = element_of(html, "li", slug);
-        assert!(html.contains(&format!("<li data-initiative=\"{slug}\" class=\"initiative-card home-initiative\">")), "{slug}");
+        assert!(
+            html.contains(&format!("<li data-initiative=\"{slug}\" class=\"initiative-card home-initiative\">")),
+            "{slug}"
+        );
         let name = &catalog.initiatives.iter().find(|i| i.slug == slug).unwrap().name;
         assert!(card.contains(&format!("<h3>{}</h3>", name.replace('&', "&amp;"))), "{card}");
-        let headline = &summary.reports.iter().find(|r| r.initiative == slug && r.period == quarter("2026-q2")).unwrap().headline;
+        let headline =
+            &summary.reports.iter().find(|r| r.initiative == slug && r.period == quarter("2026-q2")).unwrap().headline;
         assert!(headline.len() > 40, "{slug} has a headline: {headline:?}");
         assert!(card.contains(&headline.replace('&', "&amp;")), "{slug}: {headline}");
         assert!(card.contains(&format!("href=\"/reports/{slug}/2026-q2\"")), "{card}");
@@ -182,8 +195,15 @@ fn the_grid_marks_a_missing_report_as_not_filed() {
     let html = page(&pages, "filings.html");
     assert!(html.contains("<title>Who filed when · quarterly</title>"));
     // A region a keyboard can scroll.
-    assert!(html.contains("role=\"region\" tabindex=\"0\" aria-label=\""), "the scrolling region is focusable and named");
-    let header: Vec<&str> = html.split("<th scope=\"col\"><a href=\"/reports/?quarter=").skip(1).map(|rest| rest.split('"').next().unwrap()).collect();
+    assert!(
+        html.contains("role=\"region\" tabindex=\"0\" aria-label=\""),
+        "the scrolling region is focusable and named"
+    );
+    let header: Vec<&str> = html
+        .split("<th scope=\"col\"><a href=\"/reports/?quarter=")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect();
     let column = header.iter().position(|slug| *slug == "2025-q4").expect("a 2025 Q4 column");
     let cells = |slug: &str| -> Vec<String> {
         element_of(html, "tr", slug).split("<td ").skip(1).map(|cell| cell.to_string()).collect()
@@ -235,7 +255,8 @@ fn the_tac_page_opens_on_the_latest_quarter_and_says_when_it_has_no_asks() {
 fn the_tac_page_lists_a_quarters_asks_linked_to_their_place_and_narrows_to_an_initiative() {
     let (catalog, _) = bundled();
     let summary = summary();
-    let preloaded = Preloaded { catalog: Some(catalog.clone()), summary: Some(summary.clone()), ..Preloaded::default() };
+    let preloaded =
+        Preloaded { catalog: Some(catalog.clone()), summary: Some(summary.clone()), ..Preloaded::default() };
     let html = render_body("/", "/tac?quarter=2025-q3", &preloaded);
     let expected = listed_asks(&summary, quarter("2025-q3"));
     assert!(expected.len() >= 5, "{expected:?}");
@@ -279,7 +300,10 @@ fn report_text_cannot_end_the_data_or_become_markup() {
     assert!(!html.contains("<b onclick"), "{html}");
     assert_eq!(html.matches("<script").count(), 1);
     let data = preloaded(html);
-    assert_eq!(data.reports["alpha-omega/2025-q2.json"].objectives[0].key_results[0].text, vec![Inline::Text { text: hostile.into() }]);
+    assert_eq!(
+        data.reports["alpha-omega/2025-q2.json"].objectives[0].key_results[0].text,
+        vec![Inline::Text { text: hostile.into() }]
+    );
 }
 
 #[test]
@@ -329,7 +353,8 @@ fn a_report_that_cannot_be_read_is_skipped_with_the_reason_and_the_rest_are_writ
 fn a_page_that_is_not_the_app_page_is_refused_with_the_reason() {
     let (catalog, reports) = bundled();
     let mut load = |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| "missing".to_string());
-    let error = pages("<html><body></body></html>", &catalog, Ok(&summary()), &mut load, &mut history).err().expect("refused");
+    let error =
+        pages("<html><body></body></html>", &catalog, Ok(&summary()), &mut load, &mut history).err().expect("refused");
     assert!(error.contains("quarterly-base"), "{error}");
 }
 
@@ -350,7 +375,13 @@ fn each_initiatives_history_is_pre_rendered_with_its_one_file_inline() {
 fn a_history_that_cannot_be_read_is_skipped_with_the_reason() {
     let (catalog, reports) = bundled();
     let mut load = |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| "missing".to_string());
-    let mut broken = |slug: &str| if slug == "sigstore" { Err("cannot read data/sigstore/history.json".to_string()) } else { history(slug) };
+    let mut broken = |slug: &str| {
+        if slug == "sigstore" {
+            Err("cannot read data/sigstore/history.json".to_string())
+        } else {
+            history(slug)
+        }
+    };
     let (pages, skipped) = pages(APP_PAGE, &catalog, Ok(&summary()), &mut load, &mut broken).unwrap();
     assert_eq!(skipped, ["sigstore/history.json: cannot read data/sigstore/history.json"]);
     assert!(pages.iter().all(|page| page.file != "sigstore/history.html"));

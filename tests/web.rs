@@ -193,7 +193,8 @@ async fn only_web_links_become_anchors_and_html_stays_text() {
         Inline::Link { url: "https://openssf.org".into(), children: vec![Inline::Text { text: "good".into() }] },
         Inline::Text { text: "<img src=x onerror=alert(2)>".into() },
     ];
-    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || view! { <Inlines inlines=inlines.clone() /> })));
+    let _mounted =
+        Unmount(Some(leptos::mount::mount_to(root.clone(), move || view! { <Inlines inlines=inlines.clone() /> })));
     settle().await;
     let anchors = all(&root, "a");
     assert_eq!(anchors.len(), 1);
@@ -210,15 +211,24 @@ async fn a_chart_segment_filters_to_its_objective_and_status_by_click_or_keyboar
     let filter = RwSignal::new(Filter::default());
     let root = container();
     let on_change = Callback::new(move |(next, _): (Filter, bool)| filter.set(next));
-    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || view! { <StatusChart report=report() on_change=on_change /> })));
+    let _mounted = Unmount(Some(leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <StatusChart report=report() on_change=on_change /> },
+    )));
     settle().await;
     assert_eq!(all(&root, ".glance-row").len(), 4);
-    assert_eq!(text(&root, ".glance-row[data-objective='4'] .glance-words"), "2 in progress · 2 on target · 1 completed");
+    assert_eq!(
+        text(&root, ".glance-row[data-objective='4'] .glance-words"),
+        "2 in progress · 2 on target · 1 completed"
+    );
     let segment = root.query_selector(".glance-row[data-objective='3'] rect.status-not-started").unwrap().unwrap();
     assert_eq!(segment.get_attribute("aria-label").as_deref(), Some("Objective 3: 1 not started — show them"));
     fire(&segment, "click");
     settle().await;
-    assert_eq!(filter.get_untracked(), Filter { objective: Some("3".into()), statuses: vec![StatusKind::NotStarted], ..Filter::default() });
+    assert_eq!(
+        filter.get_untracked(),
+        Filter { objective: Some("3".into()), statuses: vec![StatusKind::NotStarted], ..Filter::default() }
+    );
     let completed = root.query_selector(".glance-row[data-objective='4'] rect.status-completed").unwrap().unwrap();
     let enter = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
         let init = web_sys::KeyboardEventInit::new();
@@ -245,7 +255,11 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
             id: o.to_string(),
             title: vec![Inline::Text { text: format!("Objective {o}") }],
             key_results: (1..=per)
-                .map(|k| KeyResult { id: format!("{o}.{k}"), text: vec![Inline::Text { text: format!("Result {k}") }], status: Status::from_written("Started") })
+                .map(|k| KeyResult {
+                    id: format!("{o}.{k}"),
+                    text: vec![Inline::Text { text: format!("Result {k}") }],
+                    status: Status::from_written("Started"),
+                })
                 .collect(),
         })
         .collect();
@@ -258,7 +272,10 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
     })));
     settle().await;
     assert_eq!(row_ids(&root).len(), page);
-    assert_eq!(text(&root, ".more-rows button"), format!("Show {} more ({} not shown yet)", page.min(total - page), total - page));
+    assert_eq!(
+        text(&root, ".more-rows button"),
+        format!("Show {} more ({} not shown yet)", page.min(total - page), total - page)
+    );
     // The second objective's header still counts all of its matching key results.
     assert!(text(&root, "tbody[data-objective='2'] .objective-count").contains(&format!("{per} key results")));
     root.query_selector(".more-rows button").unwrap().unwrap().unchecked_ref::<HtmlElement>().click();
@@ -310,9 +327,13 @@ const CATALOG_JSON: &str = include_str!("../public/data/index.json");
 
 /// The cells of an initiative's row in the filing grid, by the quarter of their column.
 fn grid_cell(root: &Element, initiative: &str, quarter: &str) -> Element {
-    let headers: Vec<String> = all(root, "thead th[scope='col']").iter().skip(1).map(|th| th.text_content().unwrap()).collect();
+    let headers: Vec<String> =
+        all(root, "thead th[scope='col']").iter().skip(1).map(|th| th.text_content().unwrap()).collect();
     let column = headers.iter().position(|h| h == quarter).unwrap_or_else(|| panic!("no {quarter} in {headers:?}"));
-    let row = root.query_selector(&format!("tr[data-initiative='{initiative}']")).unwrap().unwrap_or_else(|| panic!("no row {initiative}"));
+    let row = root
+        .query_selector(&format!("tr[data-initiative='{initiative}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no row {initiative}"));
     all(&row, "td").into_iter().nth(column).unwrap()
 }
 
@@ -323,7 +344,8 @@ async fn the_filing_grid_says_filed_or_not_filed_in_words_in_a_focusable_region(
     let catalog: quarterly::model::Catalog = serde_json::from_str(CATALOG_JSON).unwrap();
     let root = container();
     let grid = FilingGrid::new(&catalog);
-    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || view! { <FilingTable grid=grid.clone() /> })));
+    let _mounted =
+        Unmount(Some(leptos::mount::mount_to(root.clone(), move || view! { <FilingTable grid=grid.clone() /> })));
     settle().await;
     let missing = grid_cell(&root, "sigstore", "2025 Q4");
     assert_eq!(missing.text_content().unwrap().trim(), "○ Not filed");
@@ -334,9 +356,14 @@ async fn the_filing_grid_says_filed_or_not_filed_in_words_in_a_focusable_region(
     assert_eq!(link.text_content().unwrap().trim(), "● Filed: VD WG, 2025 Q4");
     assert_eq!(text(&filed, ".visually-hidden"), ": VD WG, 2025 Q4", "the context is for screen readers only");
     // Symbols are decoration: the words carry the state.
-    assert!(all(&root, ".filing-symbol").iter().all(|symbol| symbol.get_attribute("aria-hidden").as_deref() == Some("true")));
+    assert!(all(&root, ".filing-symbol")
+        .iter()
+        .all(|symbol| symbol.get_attribute("aria-hidden").as_deref() == Some("true")));
     let region = root.query_selector(".filing-scroll").unwrap().unwrap();
-    assert_eq!((region.get_attribute("role").as_deref(), region.get_attribute("tabindex").as_deref()), (Some("region"), Some("0")));
+    assert_eq!(
+        (region.get_attribute("role").as_deref(), region.get_attribute("tabindex").as_deref()),
+        (Some("region"), Some("0"))
+    );
     assert!(region.get_attribute("aria-label").is_some_and(|label| !label.is_empty()));
     assert_eq!(all(&root, "tbody th[scope='row']").len(), catalog.initiatives.len());
 }
@@ -347,7 +374,11 @@ async fn search_snippets_mark_the_matched_words_as_elements_and_keep_html_as_tex
     use quarterly::foundation::search;
     use quarterly::model::summary::{Passage, ReportPassages, SearchCorpus};
     use quarterly::model::Period;
-    let passage = |anchor: &str, text: &str| Passage { anchor: anchor.into(), place: "Activity: Audits · Purpose".into(), text: text.into() };
+    let passage = |anchor: &str, text: &str| Passage {
+        anchor: anchor.into(),
+        place: "Activity: Audits · Purpose".into(),
+        text: text.into(),
+    };
     let corpus = Arc::new(SearchCorpus {
         format: 1,
         reports: vec![ReportPassages {
@@ -360,7 +391,11 @@ async fn search_snippets_mark_the_matched_words_as_elements_and_keep_html_as_tex
         }],
     });
     let results = search(&corpus, "cve AUDIT", 200);
-    let names = vec![quarterly::model::registry::InitiativeEntry { slug: "vd-wg".into(), name: "Vulnerability Disclosures WG".into(), ..Default::default() }];
+    let names = vec![quarterly::model::registry::InitiativeEntry {
+        slug: "vd-wg".into(),
+        name: "Vulnerability Disclosures WG".into(),
+        ..Default::default()
+    }];
     let root = container();
     let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || {
         view! { <SearchHits results=results.clone() corpus=corpus.clone() names=names.clone() query="cve AUDIT".to_string() /> }

@@ -54,7 +54,10 @@ pub fn report_url(catalog_path: &str) -> Result<String, FetchError> {
     if safe {
         Ok(format!("data/{catalog_path}"))
     } else {
-        Err(FetchError::Malformed { file: CATALOG_PATH.into(), detail: format!("report path \"{catalog_path}\" is not inside the data folder") })
+        Err(FetchError::Malformed {
+            file: CATALOG_PATH.into(),
+            detail: format!("report path \"{catalog_path}\" is not inside the data folder"),
+        })
     }
 }
 
@@ -97,10 +100,8 @@ async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, FetchError> {
         404 => return Err(FetchError::NotFound { file: file.into() }),
         code => return Err(FetchError::Status { file: file.into(), code }),
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|error| FetchError::Network { file: file.into(), detail: error.to_string() })?;
+    let text =
+        response.text().await.map_err(|error| FetchError::Network { file: file.into(), detail: error.to_string() })?;
     decode(file, &text)
 }
 

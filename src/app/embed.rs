@@ -90,10 +90,9 @@ pub fn SectionView(
                     "News, blogs and media",
                     view! { <NewsList news=report.news.clone() notes=report.news_notes.clone() /> }.into_any(),
                 ),
-                EmbedSection::Events | EmbedSection::All => (
-                    "Upcoming events",
-                    view! { <EventList events=report.upcoming_events.clone() /> }.into_any(),
-                ),
+                EmbedSection::Events | EmbedSection::All => {
+                    ("Upcoming events", view! { <EventList events=report.upcoming_events.clone() /> }.into_any())
+                }
             };
             view! {
                 <section class="report-section" data-section=section.slug()>
@@ -107,8 +106,16 @@ pub fn SectionView(
 
 /// Mounts an [`ElementView`] in a custom element's shadow root (see `quarterly-element.js`).
 /// `query` holds the filter as in a report's URL (`objective=2&status=started&q=audit`).
-pub fn mount_element(parent: web_sys::HtmlElement, src: String, section: String, query: String) -> Box<dyn std::any::Any> {
+pub fn mount_element(
+    parent: web_sys::HtmlElement,
+    src: String,
+    section: String,
+    query: String,
+) -> Box<dyn std::any::Any> {
     let section = EmbedSection::from_slug(&section);
     let filter = parse_query(&query);
-    Box::new(leptos::mount::mount_to(parent, move || view! { <ElementView src=src.clone() section=section filter=filter.clone() /> }))
+    Box::new(leptos::mount::mount_to(
+        parent,
+        move || view! { <ElementView src=src.clone() section=section filter=filter.clone() /> },
+    ))
 }

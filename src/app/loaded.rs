@@ -2,7 +2,9 @@
 //! data of its first view inline (`quarterly-prerender`), so that view renders at once, in the
 //! browser and at build time alike; everything else is fetched.
 
-use super::api::{fetch_catalog, fetch_history, fetch_report, fetch_search, fetch_summary, history_url, report_url, FetchError};
+use super::api::{
+    fetch_catalog, fetch_history, fetch_report, fetch_search, fetch_summary, history_url, report_url, FetchError,
+};
 use crate::model::summary::{History, SearchCorpus, Summary};
 use crate::model::{Catalog, Report};
 use leptos::prelude::*;
@@ -140,11 +142,21 @@ pub struct FoundationFiles {
     search: StoredValue<Option<Loaded<Arc<SearchCorpus>>>>,
 }
 
+impl Default for FoundationFiles {
+    fn default() -> Self {
+        FoundationFiles::new()
+    }
+}
+
 impl FoundationFiles {
     /// Under the current owner (the app's), with what the page carries inline.
     pub fn new() -> FoundationFiles {
         let preloaded = use_context::<PreloadedData>().and_then(|data| data.summary).map(Loaded::Ready);
-        FoundationFiles { owner: Owner::current().unwrap_or_default(), summary: StoredValue::new(preloaded), search: StoredValue::new(None) }
+        FoundationFiles {
+            owner: Owner::current().unwrap_or_default(),
+            summary: StoredValue::new(preloaded),
+            search: StoredValue::new(None),
+        }
     }
 
     /// `summary.json`: preloaded, or fetched once.

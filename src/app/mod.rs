@@ -11,18 +11,18 @@ pub mod site;
 pub mod views;
 
 use crate::model::Catalog;
-use leptos::prelude::*;
-use loaded::{load_catalog, FoundationFiles, Loaded, Preloaded, PreloadedData};
 use crate::url_state::{parse_view, ViewOptions};
+use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use loaded::{load_catalog, FoundationFiles, Loaded, Preloaded, PreloadedData};
 use std::sync::Arc;
-use views::not_found::NotFound;
-use views::history_page::HistoryPage;
 use views::asks_page::AsksPage;
 use views::filings_page::FilingsPage;
+use views::history_page::HistoryPage;
 use views::home_page::HomePage;
+use views::not_found::NotFound;
 use views::report_page::ReportPage;
 use views::search_page::SearchPage;
 use views::site_header::SiteHeader;
@@ -69,7 +69,9 @@ pub fn start() {
         }
         let preloaded = read_preloaded();
         if let Some(body) = document.body() {
-            take_over(&body, move || leptos::mount::mount_to_body(move || view! { <App preloaded=preloaded.clone() /> }));
+            take_over(&body, move || {
+                leptos::mount::mount_to_body(move || view! { <App preloaded=preloaded.clone() /> })
+            });
         }
         // Views the query chose (embedded, filtered, themed) were hidden until now (boot.js).
         if let Some(root) = document.document_element() {

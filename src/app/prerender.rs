@@ -60,7 +60,11 @@ pub fn render_body(base: &str, site_path: &str, preloaded: &Preloaded) -> String
 }
 
 /// The data a report's page carries: the catalog, the report and the one before it.
-fn preloaded_for(catalog: &Catalog, entry: &CatalogEntry, load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>) -> Result<Preloaded, String> {
+fn preloaded_for(
+    catalog: &Catalog,
+    entry: &CatalogEntry,
+    load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>,
+) -> Result<Preloaded, String> {
     let mut preloaded = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
     preloaded.reports.insert(entry.path.clone(), load(entry)?);
     if let Some(previous) = catalog.previous(&entry.initiative.slug, entry.period) {
@@ -115,7 +119,10 @@ pub fn pages(
                 let path = history_path(slug);
                 let body = render_body(&template.base, &path, &preloaded);
                 let title = format!("{}: history", initiative.name);
-                pages.push(Page { file: format!("{slug}/history.html"), html: page(&template, &path, &title, None, &body, &preloaded) });
+                pages.push(Page {
+                    file: format!("{slug}/history.html"),
+                    html: page(&template, &path, &title, None, &body, &preloaded),
+                });
             }
             Err(error) => skipped.push(format!("{slug}/history.json: {error}")),
         }
@@ -124,15 +131,23 @@ pub fn pages(
     let with_catalog = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
     let filings = filings_path();
     let body = render_body(&template.base, &filings, &with_catalog);
-    pages.push(Page { file: "filings.html".into(), html: page(&template, &filings, filings_page::HEADING, None, &body, &with_catalog) });
+    pages.push(Page {
+        file: "filings.html".into(),
+        html: page(&template, &filings, filings_page::HEADING, None, &body, &with_catalog),
+    });
     match summary {
         Ok(summary) => {
             let preloaded = Preloaded { summary: Some(summary.clone()), ..with_catalog };
             let home = home_page::default_heading(catalog).unwrap_or_else(|| SITE.tagline());
             let tac = asks_path(&AskFilter::default());
-            for (file, site_path, title, note) in [("index.html", "/", home, HOME_NOTE), ("tac.html", tac.as_str(), SITE.asks_title(), ASKS_NOTE)] {
+            for (file, site_path, title, note) in
+                [("index.html", "/", home, HOME_NOTE), ("tac.html", tac.as_str(), SITE.asks_title(), ASKS_NOTE)]
+            {
                 let body = render_body(&template.base, site_path, &preloaded);
-                pages.push(Page { file: file.into(), html: page(&template, site_path, &title, note, &body, &preloaded) });
+                pages.push(Page {
+                    file: file.into(),
+                    html: page(&template, site_path, &title, note, &body, &preloaded),
+                });
             }
         }
         Err(error) => skipped.push(format!("index.html and tac.html: {error}")),
@@ -148,16 +163,25 @@ fn is_file_name(slug: &str) -> bool {
 /// What a page without JavaScript says it cannot do.
 const REPORT_NOTE: Option<&str> = Some("Filters need JavaScript: the whole report is shown.");
 const HOME_NOTE: Option<&str> = Some("Choosing another quarter needs JavaScript: the latest is shown.");
-const ASKS_NOTE: Option<&str> = Some("Choosing another quarter or initiative needs JavaScript: the latest quarter is shown.");
+const ASKS_NOTE: Option<&str> =
+    Some("Choosing another quarter or initiative needs JavaScript: the latest quarter is shown.");
 
-fn page(template: &Template, site_path: &str, title: &str, note: Option<&str>, body: &str, preloaded: &Preloaded) -> String {
+fn page(
+    template: &Template,
+    site_path: &str,
+    title: &str,
+    note: Option<&str>,
+    body: &str,
+    preloaded: &Preloaded,
+) -> String {
     // The same title the app sets; the page's own path, for the boot script (post_build.py),
     // which must find it before it runs.
     let head = template
         .head
         .replacen("<title>quarterly</title>", &format!("<title>{}</title>", escape(&SITE.page_title(title))), 1)
         .replacen("<head>", &format!("<head><meta name=\"{PAGE_META}\" content=\"{}\" />", escape(site_path)), 1);
-    let note = note.map(|note| format!("<noscript><p class=\"noscript\">{}</p></noscript>", escape(note))).unwrap_or_default();
+    let note =
+        note.map(|note| format!("<noscript><p class=\"noscript\">{}</p></noscript>", escape(note))).unwrap_or_default();
     format!(
         "{head}{note}{body}<script type=\"application/json\" id=\"{PRELOADED_ID}\">{}</script>{}",
         preloaded.to_script_json(),

@@ -16,11 +16,13 @@ fn main() {
         std::process::exit(2);
     };
     let read = |relative: &str| {
-        std::fs::read_to_string(site.join(relative)).map_err(|error| format!("cannot read {}: {error}", site.join(relative).display()))
+        std::fs::read_to_string(site.join(relative))
+            .map_err(|error| format!("cannot read {}: {error}", site.join(relative).display()))
     };
     let run = || -> Result<usize, String> {
         let app_page = read("404.html")?;
-        let catalog = decode(quarterly::app::api::CATALOG_PATH, &read(quarterly::app::api::CATALOG_PATH)?).map_err(|e| e.to_string())?;
+        let catalog = decode(quarterly::app::api::CATALOG_PATH, &read(quarterly::app::api::CATALOG_PATH)?)
+            .map_err(|e| e.to_string())?;
         let mut load = |entry: &quarterly::model::CatalogEntry| {
             let url = report_url(&entry.path).map_err(|e| e.to_string())?;
             decode(&url, &read(&url)?).map_err(|e| e.to_string())
@@ -32,7 +34,8 @@ fn main() {
             let url = quarterly::app::api::history_url(slug).map_err(|e| e.to_string())?;
             decode(&url, &read(&url)?).map_err(|e| e.to_string())
         };
-        let (written, skipped) = pages(&app_page, &catalog, summary.as_ref().map_err(Clone::clone), &mut load, &mut load_history)?;
+        let (written, skipped) =
+            pages(&app_page, &catalog, summary.as_ref().map_err(Clone::clone), &mut load, &mut load_history)?;
         for page in &written {
             let path = site.join(&page.file);
             if let Some(folder) = path.parent() {

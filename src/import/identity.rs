@@ -30,10 +30,7 @@ pub fn parse_title(title: &str) -> Option<Named> {
 /// Parses a file name following `YYYY-Qn-Name[.md]`.
 pub fn parse_file_name(file_name: &str) -> Option<Named> {
     let stem = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    let stem = [".markdown", ".md", ".txt"]
-        .iter()
-        .find_map(|ext| strip_suffix_ignore_case(stem, ext))
-        .unwrap_or(stem);
+    let stem = [".markdown", ".md", ".txt"].iter().find_map(|ext| strip_suffix_ignore_case(stem, ext)).unwrap_or(stem);
     let mut parts = stem.splitn(3, ['-', '_', ' ']);
     let year = parse_year(parts.next()?)?;
     let quarter = parse_quarter(parts.next()?)?;

@@ -6,8 +6,14 @@ use super::sections::{classify, Kind};
 use crate::model::{plain_text, Block, Inline};
 
 /// The template's labels an author may misspell, as the template writes them.
-const TEMPLATE_LABELS: [&str; 6] =
-    ["Purpose", "Current Status", "Up Next", "Next Steps", "Funding requests and updates", "Questions/Issues for the TAC"];
+const TEMPLATE_LABELS: [&str; 6] = [
+    "Purpose",
+    "Current Status",
+    "Up Next",
+    "Next Steps",
+    "Funding requests and updates",
+    "Questions/Issues for the TAC",
+];
 
 /// Lowercase words of letters and digits, one space apart ("Up-Next:" -> "up next").
 pub fn fold(text: &str) -> String {
@@ -67,7 +73,10 @@ pub fn split_label(content: &[Inline]) -> Option<(String, Vec<Inline>)> {
         return None;
     }
     let label = plain_text(children).trim().trim_end_matches(':').trim().to_string();
-    if label.is_empty() || label.chars().count() > 80 || !(is_template_label(&label) || resembles_label(&label).is_some()) {
+    if label.is_empty()
+        || label.chars().count() > 80
+        || !(is_template_label(&label) || resembles_label(&label).is_some())
+    {
         return None;
     }
     let mut rest = rest.to_vec();
@@ -116,12 +125,69 @@ pub fn split_label_list(items: &[Vec<Block>], lines: &[usize]) -> Option<Vec<(St
 pub fn is_none_phrase(text: &str) -> bool {
     const OPENERS: [&str; 7] = ["none", "na", "nothing", "no", "not", "nil", "nope"];
     const FILLER: &[&str] = &[
-        "at", "this", "the", "time", "moment", "present", "currently", "current", "for", "now", "quarter", "period",
-        "yet", "so", "far", "specific", "questions", "question", "issues", "issue", "requests", "request", "or", "and",
-        "tac", "from", "us", "any", "applicable", "needed", "support", "funding", "updates", "update", "all", "known",
-        "outstanding", "pending", "open", "new", "further", "other", "additional", "of", "our", "we", "have", "there",
-        "are", "is", "to", "report", "wg", "group", "asks", "ask", "items", "item", "needs", "as", "planned",
-        "expected", "required",
+        "at",
+        "this",
+        "the",
+        "time",
+        "moment",
+        "present",
+        "currently",
+        "current",
+        "for",
+        "now",
+        "quarter",
+        "period",
+        "yet",
+        "so",
+        "far",
+        "specific",
+        "questions",
+        "question",
+        "issues",
+        "issue",
+        "requests",
+        "request",
+        "or",
+        "and",
+        "tac",
+        "from",
+        "us",
+        "any",
+        "applicable",
+        "needed",
+        "support",
+        "funding",
+        "updates",
+        "update",
+        "all",
+        "known",
+        "outstanding",
+        "pending",
+        "open",
+        "new",
+        "further",
+        "other",
+        "additional",
+        "of",
+        "our",
+        "we",
+        "have",
+        "there",
+        "are",
+        "is",
+        "to",
+        "report",
+        "wg",
+        "group",
+        "asks",
+        "ask",
+        "items",
+        "item",
+        "needs",
+        "as",
+        "planned",
+        "expected",
+        "required",
     ];
     let folded = fold(&text.replace("N/A", "na").replace("n/a", "na"));
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
@@ -158,14 +224,31 @@ mod tests {
 
     #[test]
     fn none_phrases_say_none_and_sentences_do_not() {
-        for none in ["None", "none.", "None at this time.", "N/A", "n/a", "Nothing at this time", "No questions", "No requests",
-            "No support requests this quarter.", "none (for the moment)", "Not at this time", "No questions or issues for the TAC at this time.",
-            "None planned at the time"] {
+        for none in [
+            "None",
+            "none.",
+            "None at this time.",
+            "N/A",
+            "n/a",
+            "Nothing at this time",
+            "No questions",
+            "No requests",
+            "No support requests this quarter.",
+            "none (for the moment)",
+            "Not at this time",
+            "No questions or issues for the TAC at this time.",
+            "None planned at the time",
+        ] {
             assert!(is_none_phrase(none), "{none}");
         }
-        for something in ["No, but as always, we're eager for substantive discussion with TAC and others.",
+        for something in [
+            "No, but as always, we're eager for substantive discussion with TAC and others.",
             "No specific questions or issues for the TAC at this time, as the process is progressing as planned.",
-            "Nonetheless we need reviewers", "Please review the Malicious Package definition.", "", "https://github.com/ossf/tac/issues/530"] {
+            "Nonetheless we need reviewers",
+            "Please review the Malicious Package definition.",
+            "",
+            "https://github.com/ossf/tac/issues/530",
+        ] {
             assert!(!is_none_phrase(something), "{something}");
         }
     }
@@ -176,7 +259,19 @@ mod tests {
         assert_eq!(resembles_label("Curent Status"), Some("Current Status"));
         assert_eq!(resembles_label("Up Nxt"), Some("Up Next"));
         assert_eq!(resembles_label("Purpse of the SIG"), Some("Purpose"));
-        for heading in ["Purpose", "Summary", "Updates", "Status", "Key Resources", "Sub-groups", "Leads", "Zarf", "GUAC", "Next Year", "Upcoming Events"] {
+        for heading in [
+            "Purpose",
+            "Summary",
+            "Updates",
+            "Status",
+            "Key Resources",
+            "Sub-groups",
+            "Leads",
+            "Zarf",
+            "GUAC",
+            "Next Year",
+            "Upcoming Events",
+        ] {
             assert_eq!(resembles_label(heading), None, "{heading}");
         }
     }
@@ -187,8 +282,14 @@ mod tests {
             Inline::Strong { children: vec![Inline::Text { text: "Purpose:".into() }] },
             Inline::Text { text: " To help.".into() },
         ];
-        assert_eq!(split_label(&content), Some(("Purpose".to_string(), vec![Inline::Text { text: "To help.".into() }])));
-        let mission = vec![Inline::Strong { children: vec![Inline::Text { text: "Mission".into() }] }, Inline::Text { text: ": x".into() }];
+        assert_eq!(
+            split_label(&content),
+            Some(("Purpose".to_string(), vec![Inline::Text { text: "To help.".into() }]))
+        );
+        let mission = vec![
+            Inline::Strong { children: vec![Inline::Text { text: "Mission".into() }] },
+            Inline::Text { text: ": x".into() },
+        ];
         assert_eq!(split_label(&mission), None);
     }
 }

@@ -67,7 +67,9 @@ pub fn link_items(content: &[Inline], group: Option<&str>) -> Vec<LinkItem> {
 fn flatten_links(content: &[Inline], pieces: &mut Vec<(Option<(String, String)>, String)>) {
     for inline in content {
         match inline {
-            Inline::Link { url, children } => pieces.push((Some((url.clone(), plain_text(children).trim().to_string())), String::new())),
+            Inline::Link { url, children } => {
+                pieces.push((Some((url.clone(), plain_text(children).trim().to_string())), String::new()))
+            }
             Inline::Text { text } | Inline::Code { text } => pieces.last_mut().expect("never empty").1.push_str(text),
             Inline::Emphasis { children } | Inline::Strong { children } | Inline::Strikethrough { children } => {
                 flatten_links(children, pieces)

@@ -29,8 +29,7 @@ impl Node {
 /// row, and for a list, the line of each item.
 pub fn parse(text: &str) -> Vec<Node> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let line_starts: Vec<usize> =
-        std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset).max(1);
     // Merged text events, so that a bare URL with `~` or `_` in it is seen whole.
     let mut events = TextMergeWithOffset::new(Parser::new_ext(text, options).into_offset_iter())
@@ -47,7 +46,11 @@ pub fn parse(text: &str) -> Vec<Node> {
             Event::Start(tag) if is_block_tag(&tag) => {
                 let mut part_lines = Vec::new();
                 let blocks = block_from(tag, &mut events, 1, &mut part_lines);
-                nodes.extend(blocks.into_iter().map(|block| Node::Block { block, line, part_lines: part_lines.clone() }));
+                nodes.extend(blocks.into_iter().map(|block| Node::Block {
+                    block,
+                    line,
+                    part_lines: part_lines.clone(),
+                }));
             }
             Event::Rule | Event::End(_) => {}
             other => {
@@ -58,7 +61,11 @@ pub fn parse(text: &str) -> Vec<Node> {
                 push_inline_event(other, &mut events, &mut pending_inlines, 1);
                 let content = finish_inlines(std::mem::take(&mut pending_inlines));
                 if !content.is_empty() {
-                    nodes.push(Node::Block { block: Block::Paragraph { content }, line: pending_line, part_lines: vec![] });
+                    nodes.push(Node::Block {
+                        block: Block::Paragraph { content },
+                        line: pending_line,
+                        part_lines: vec![],
+                    });
                 }
             }
         }
@@ -103,7 +110,11 @@ fn block_from<'a>(
             // HTML is the author's text, never markup: keep it verbatim.
             let text = text_until_end(events);
             let text = text.trim();
-            if text.is_empty() { vec![] } else { vec![Block::Paragraph { content: vec![Inline::Text { text: text.to_string() }] }] }
+            if text.is_empty() {
+                vec![]
+            } else {
+                vec![Block::Paragraph { content: vec![Inline::Text { text: text.to_string() }] }]
+            }
         }
         Tag::CodeBlock(_) => {
             vec![Block::Code { text: text_until_end(events).trim_end().to_string() }]
@@ -152,7 +163,11 @@ fn block_from<'a>(
 
 fn paragraph(content: Vec<Inline>) -> Vec<Block> {
     let content = finish_inlines(content);
-    if content.is_empty() { vec![] } else { vec![Block::Paragraph { content }] }
+    if content.is_empty() {
+        vec![]
+    } else {
+        vec![Block::Paragraph { content }]
+    }
 }
 
 /// Blocks up to the end of the current container; loose inline content (tight list items) becomes
@@ -233,7 +248,8 @@ fn push_inline_event<'a>(
         Event::Start(Tag::Link { dest_url, .. }) => {
             // A link's own text never holds another link (`<https://…>`, `[https://…](…)`).
             let children = without_links(inlines_until_end(events, depth + 1));
-            let children = if children.is_empty() { vec![Inline::Text { text: dest_url.to_string() }] } else { children };
+            let children =
+                if children.is_empty() { vec![Inline::Text { text: dest_url.to_string() }] } else { children };
             out.push(Inline::Link { url: dest_url.trim().to_string(), children })
         }
         Event::Start(Tag::Image { dest_url, .. }) => {
@@ -295,7 +311,9 @@ fn push_text_with_bare_links(text: &str, out: &mut Vec<Inline>) {
     let mut rest = text;
     while let Some(start) = find_url_start(rest) {
         let candidate = &rest[start..];
-        let end = candidate.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`')).unwrap_or(candidate.len());
+        let end = candidate
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
+            .unwrap_or(candidate.len());
         let url = trim_url_end(&candidate[..end]);
         if url.len() <= "https://".len() {
             push_text(out, &rest[..start + end.max(1)]);
@@ -504,7 +522,9 @@ mod tests {
         for md in ["<https://alpha-omega.dev/resources/reports>", "[https://a.example/x](https://a.example/x)"] {
             let content = first_paragraph(md);
             match &content[..] {
-                [Inline::Link { children, .. }] => assert!(matches!(&children[..], [Inline::Text { .. }]), "{md}: {children:?}"),
+                [Inline::Link { children, .. }] => {
+                    assert!(matches!(&children[..], [Inline::Text { .. }]), "{md}: {children:?}")
+                }
                 other => panic!("{md}: {other:?}"),
             }
         }
@@ -513,7 +533,12 @@ mod tests {
     #[test]
     fn bare_urls_with_tildes_and_underscores_stay_whole() {
         let content = first_paragraph("See https://x.edu/~alice/my_talk_notes now");
-        assert!(content.iter().any(|i| matches!(i, Inline::Link { url, .. } if url == "https://x.edu/~alice/my_talk_notes")), "{content:?}");
+        assert!(
+            content
+                .iter()
+                .any(|i| matches!(i, Inline::Link { url, .. } if url == "https://x.edu/~alice/my_talk_notes")),
+            "{content:?}"
+        );
     }
 
     #[test]

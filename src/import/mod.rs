@@ -15,9 +15,7 @@ pub mod summary;
 pub use decode::repair_mojibake;
 
 use crate::model::registry::Registry;
-use crate::model::{
-    is_safe_link, plain_text, Block, Catalog, CatalogEntry, Inline, Report, FORMAT_VERSION,
-};
+use crate::model::{is_safe_link, plain_text, Block, Catalog, CatalogEntry, Inline, Report, FORMAT_VERSION};
 use markdown::Node;
 use sections::{blocks_of, build_tree, classify, Kind, Parts};
 use std::fmt;
@@ -114,7 +112,10 @@ fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Op
         (Some(t), Some(f)) if t.period != f.period => {
             diagnostics.warn(
                 title_line,
-                format!("the title says {} but the file name says {}; used the file name's {}", t.period, f.period, f.period),
+                format!(
+                    "the title says {} but the file name says {}; used the file name's {}",
+                    t.period, f.period, f.period
+                ),
             );
             f.period
         }
@@ -266,7 +267,11 @@ fn pseudo_heading_level(text: &str, strong: bool, context: u8, seen_content: boo
     {
         (context + 1).max(3)
     } else if strong {
-        if context <= 1 { 2 } else { context + 1 }
+        if context <= 1 {
+            2
+        } else {
+            context + 1
+        }
     } else {
         (context + 2).max(3)
     }
@@ -324,7 +329,12 @@ pub fn catalog(reports: &[&Report], default_initiative: Option<&str>, registry: 
         .map(str::to_string)
         .or_else(|| reports.iter().max_by_key(|r| r.period).map(|r| r.initiative.slug.clone()))
         .unwrap_or_default();
-    Catalog { format: FORMAT_VERSION, default_initiative, reports: entries, initiatives: registry::entries_for(registry, reports) }
+    Catalog {
+        format: FORMAT_VERSION,
+        default_initiative,
+        reports: entries,
+        initiatives: registry::entries_for(registry, reports),
+    }
 }
 
 /// Where a report's JSON lives, relative to `index.json`.
@@ -403,9 +413,11 @@ mod tests {
 
     #[test]
     fn objectives_written_as_headings_keep_their_key_results() {
-        let md = "# 2025 Q1 X\n\n## OKRs\n\n### Objective 1: Grow\n\n- KR 1.1: a\n\n### Objective 2: Keep\n\n- KR 2.1: b\n";
+        let md =
+            "# 2025 Q1 X\n\n## OKRs\n\n### Objective 1: Grow\n\n- KR 1.1: a\n\n### Objective 2: Keep\n\n- KR 2.1: b\n";
         let report = import_text("x.md", md).report.unwrap();
-        let shape: Vec<(String, usize)> = report.objectives.iter().map(|o| (o.id.clone(), o.key_results.len())).collect();
+        let shape: Vec<(String, usize)> =
+            report.objectives.iter().map(|o| (o.id.clone(), o.key_results.len())).collect();
         assert_eq!(shape, vec![("1".to_string(), 1), ("2".to_string(), 1)]);
     }
 
@@ -414,13 +426,24 @@ mod tests {
         let md = "**Q3 TAC 2025 Z WG updates**\n\n**Overview**\n\nHello.\n\n**Tooling**\n\n**Purpose**\n\nBuild.\n";
         let report = import_text("2025-Q3-Z-WG", md).report.unwrap();
         assert_eq!(report.title, "Q3 TAC 2025 Z WG updates");
-        assert_eq!(plain_text(match &report.overview[0] { Block::Paragraph { content } => content, _ => panic!() }), "Hello.");
+        assert_eq!(
+            plain_text(match &report.overview[0] {
+                Block::Paragraph { content } => content,
+                _ => panic!(),
+            }),
+            "Hello."
+        );
         assert_eq!(report.activities[0].name, "Tooling");
         assert_eq!(report.activities[0].purpose.len(), 1);
     }
 
     fn warnings(outcome: &Outcome) -> Vec<(usize, &str)> {
-        outcome.diagnostics.iter().filter(|d| d.severity == Severity::Warning).map(|d| (d.line, d.message.as_str())).collect()
+        outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(|d| (d.line, d.message.as_str()))
+            .collect()
     }
 
     fn text_of(blocks: &[Block]) -> String {
@@ -441,9 +464,16 @@ mod tests {
                   more\n* **Questions / Requests for Oversight Body (e.g., TAC):** None at this time.\n";
         let outcome = import_text("2025-Q3-X.md", md);
         let report = outcome.report.as_ref().unwrap();
-        let names: Vec<(&str, Option<&str>)> = report.activities.iter().map(|a| (a.name.as_str(), a.link.as_deref())).collect();
-        assert_eq!(names, vec![("Guide (Issue 9)", Some("https://x.example/9")), ("CVD Guide", Some("https://x.example/115"))]);
-        let news = import_text("2025-Q3-X.md", "# 2025 Q3 X\n\n## Activity #3: Funding the News Desk\n\n**Purpose:** Inform.\n");
+        let names: Vec<(&str, Option<&str>)> =
+            report.activities.iter().map(|a| (a.name.as_str(), a.link.as_deref())).collect();
+        assert_eq!(
+            names,
+            vec![("Guide (Issue 9)", Some("https://x.example/9")), ("CVD Guide", Some("https://x.example/115"))]
+        );
+        let news = import_text(
+            "2025-Q3-X.md",
+            "# 2025 Q3 X\n\n## Activity #3: Funding the News Desk\n\n**Purpose:** Inform.\n",
+        );
         assert_eq!(news.report.unwrap().activities[0].name, "Funding the News Desk");
         assert_eq!(text_of(&report.activities[0].purpose), "Help.");
         assert_eq!(text_of(&report.activities[0].current_status), "Drafting.");
@@ -459,11 +489,19 @@ mod tests {
         let outcome = import_text("2025-Q3-X.md", md);
         let activity = &outcome.report.as_ref().unwrap().activities[0];
         assert_eq!(text_of(&activity.purpose), "Real.");
-        let other: Vec<(&str, String)> = activity.other.iter().map(|s| (s.heading.as_str(), text_of(&s.blocks))).collect();
-        assert_eq!(other, vec![("Purpse", "Safer code.".into()), ("Curent Status", "Going.".into()), ("Up Nxt", "More.".into())]);
+        let other: Vec<(&str, String)> =
+            activity.other.iter().map(|s| (s.heading.as_str(), text_of(&s.blocks))).collect();
+        assert_eq!(
+            other,
+            vec![("Purpse", "Safer code.".into()), ("Curent Status", "Going.".into()), ("Up Nxt", "More.".into())]
+        );
         let warned = warnings(&outcome);
         assert_eq!(warned.iter().map(|(line, _)| *line).collect::<Vec<_>>(), vec![5, 9, 13]);
-        assert!(warned[0].1.contains("\"Purpose\"") && warned[1].1.contains("\"Current Status\"") && warned[2].1.contains("\"Up Next\""));
+        assert!(
+            warned[0].1.contains("\"Purpose\"")
+                && warned[1].1.contains("\"Current Status\"")
+                && warned[2].1.contains("\"Up Next\"")
+        );
         // A bold label misspelled the same way, starting a paragraph, is kept too.
         let bold = import_text("2025-Q3-X.md", "# 2025 Q3 X\n\n## SIG\n\n**Purpose:** Why.\n\n**Purpse:** Typo.\n");
         assert_eq!(text_of(&bold.report.as_ref().unwrap().activities[0].other[0].blocks), "Typo.");
@@ -475,7 +513,8 @@ mod tests {
         let md = "# 2025 Q3 X\n\n## Tooling\n\n### Up Next\n\nLater.\n\n### Questions/Issues for the TAC\n\nHelp?\n\n### Purpose\n\nWhy.\n\n\
                   #### Current Status\n\nNow.\n";
         let activity = import_text("2025-Q3-X.md", md).report.unwrap().activities.remove(0);
-        let fields = [&activity.purpose, &activity.current_status, &activity.up_next, &activity.questions_for_tac].map(|b| text_of(b));
+        let fields = [&activity.purpose, &activity.current_status, &activity.up_next, &activity.questions_for_tac]
+            .map(|b| text_of(b));
         assert_eq!(fields, ["Why.", "Now.", "Later.", "Help?"].map(String::from));
     }
 
@@ -487,9 +526,14 @@ mod tests {
         assert_eq!(report.activities.len(), 1);
         assert_eq!(report.activities[0].name, report.initiative.name);
         assert_eq!(text_of(&report.activities[0].purpose), "Why.");
-        assert!(warnings(&outcome).iter().any(|(line, message)| *line == 3 && message.contains("no title")), "{:?}", outcome.diagnostics);
+        assert!(
+            warnings(&outcome).iter().any(|(line, message)| *line == 3 && message.contains("no title")),
+            "{:?}",
+            outcome.diagnostics
+        );
         // The template's "## Activity #1" left as it is, too.
-        let template = import_text("2025-Q3-Example-WG.md", "# 2025 Q3 Example WG\n\n## Activity #1\n\n### Purpose\n\nWhy.\n");
+        let template =
+            import_text("2025-Q3-Example-WG.md", "# 2025 Q3 Example WG\n\n## Activity #1\n\n### Purpose\n\nWhy.\n");
         assert_eq!(template.report.as_ref().unwrap().activities[0].name, "Example WG");
         assert_eq!(warnings(&template).len(), 1);
     }
@@ -515,6 +559,8 @@ mod tests {
             Block::Heading { content, .. } => Some(content.clone()),
             _ => None,
         });
-        assert!(matches!(&sub.unwrap()[..], [Inline::Text { .. }, Inline::Link { url, .. }] if url == "https://x.example/1"));
+        assert!(
+            matches!(&sub.unwrap()[..], [Inline::Text { .. }, Inline::Link { url, .. }] if url == "https://x.example/1")
+        );
     }
 }

@@ -17,14 +17,11 @@ pub struct Label {
 /// "Objective #1: ...", "Objective 1 - ...", "O1: ...", "Obj 2. ..." -> the objective's number.
 pub fn objective_label(text: &str) -> Option<Label> {
     let chars: Vec<char> = text.chars().collect();
-    let after_word = ["objective", "obj"]
-        .iter()
-        .find_map(|word| starts_with_word(&chars, word))
-        .or_else(|| {
-            // "O1": a lone O directly followed by its number.
-            (chars.first().is_some_and(|c| c.eq_ignore_ascii_case(&'o')) && chars.get(1).is_some_and(char::is_ascii_digit))
-                .then_some(1)
-        })?;
+    let after_word = ["objective", "obj"].iter().find_map(|word| starts_with_word(&chars, word)).or_else(|| {
+        // "O1": a lone O directly followed by its number.
+        (chars.first().is_some_and(|c| c.eq_ignore_ascii_case(&'o')) && chars.get(1).is_some_and(char::is_ascii_digit))
+            .then_some(1)
+    })?;
     let (major, minor, end) = numbers(&chars, after_word)?;
     if major.is_some() {
         return None; // "Objective 1.2" is not an objective.
@@ -96,7 +93,12 @@ pub struct Okrs {
 
 impl Okrs {
     /// Adds text that starts with an objective or key-result id; gives it back otherwise.
-    fn add_labelled(&mut self, content: Vec<Inline>, line: usize, diagnostics: &mut Diagnostics) -> Result<(), Vec<Inline>> {
+    fn add_labelled(
+        &mut self,
+        content: Vec<Inline>,
+        line: usize,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<(), Vec<Inline>> {
         let text = plain_text(&content);
         if let Some(label) = objective_label(&text) {
             self.add_objective(label, content);
@@ -128,7 +130,10 @@ impl Okrs {
         };
         if self.objectives.is_empty() {
             let id = label.major.clone().unwrap_or_else(|| "1".into());
-            diagnostics.warn(line, format!("key result {} comes before any objective; put it under objective {id}", display_id(&label)));
+            diagnostics.warn(
+                line,
+                format!("key result {} comes before any objective; put it under objective {id}", display_id(&label)),
+            );
             self.objectives.push(Objective { id, title: Vec::new(), key_results: Vec::new() });
         }
         let objective = self.objectives.last_mut().expect("an objective was just ensured");
@@ -256,7 +261,8 @@ fn read_table(
         return;
     }
     for (text, line) in leftover {
-        diagnostics.warn(line, format!("table row is neither an objective nor a key result, kept in the notes: {text}"));
+        diagnostics
+            .warn(line, format!("table row is neither an objective nor a key result, kept in the notes: {text}"));
         okrs.notes.push(Block::Paragraph { content: vec![Inline::Text { text }] });
     }
 }
@@ -318,7 +324,9 @@ mod tests {
 
     #[test]
     fn objective_ids_in_every_written_form() {
-        for (text, id) in [("Objective #1: Catalyze", "1"), ("O2: The top", "2"), ("Objective 3 - x", "3"), ("obj 4. x", "4")] {
+        for (text, id) in
+            [("Objective #1: Catalyze", "1"), ("O2: The top", "2"), ("Objective 3 - x", "3"), ("obj 4. x", "4")]
+        {
             assert_eq!(objective_label(text).map(|l| l.minor), Some(id.to_string()), "{text}");
         }
         for text in ["Overview 1", "Objectives", "O 1 thing", "Objective 1.2: x"] {

@@ -21,7 +21,10 @@ pub fn parse(text: &str) -> Result<Registry, Vec<(usize, String)>> {
         let entry_at = find_after(text, &format!("\"{}\"", entry.slug), search_from).unwrap_or(search_from);
         search_from = entry_at + 1;
         if entry.slug.is_empty() || slugify(&entry.slug) != entry.slug {
-            errors.push((line_at(text, entry_at), format!("slug \"{}\" must be lower-case letters, digits and dashes", entry.slug)));
+            errors.push((
+                line_at(text, entry_at),
+                format!("slug \"{}\" must be lower-case letters, digits and dashes", entry.slug),
+            ));
         }
         for name in entry.names() {
             let line = line_at(text, find_after(text, &format!("\"{name}\""), entry_at).unwrap_or(entry_at));
@@ -65,7 +68,9 @@ pub enum Resolution<'a> {
 /// Finds the entry whose slug, alias, name or short name the initiative's slug or name is.
 pub fn resolve<'a>(registry: &'a Registry, initiative: &Initiative) -> Resolution<'a> {
     let wanted = [key(&initiative.slug), key(&initiative.name)];
-    if let Some(entry) = registry.initiatives.iter().find(|entry| entry.is_called(&initiative.slug) || entry.is_called(&initiative.name)) {
+    if let Some(entry) =
+        registry.initiatives.iter().find(|entry| entry.is_called(&initiative.slug) || entry.is_called(&initiative.name))
+    {
         return Resolution::Known(entry);
     }
     let distance = |entry: &'a InitiativeEntry| {
@@ -170,7 +175,8 @@ mod tests {
 
     #[test]
     fn an_alias_claimed_twice_names_both_lines() {
-        let text = REGISTRY.replace(r#""kind": "Working group" }"#, r#""kind": "Working group", "aliases": ["vuln wg"] }"#);
+        let text =
+            REGISTRY.replace(r#""kind": "Working group" }"#, r#""kind": "Working group", "aliases": ["vuln wg"] }"#);
         let errors = parse(&text).unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
         let (line, message) = &errors[0];
@@ -182,10 +188,18 @@ mod tests {
     fn a_slug_twice_or_a_name_that_is_anothers_alias_is_an_error() {
         let twice = REGISTRY.replace(r#""slug": "best-wg""#, r#""slug": "vd-wg""#);
         let errors = parse(&twice).unwrap_err();
-        assert!(errors.iter().any(|(_, message)| message.starts_with("\"vd-wg\" is claimed by two initiatives: vd-wg (line 3)")), "{errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|(_, message)| message.starts_with("\"vd-wg\" is claimed by two initiatives: vd-wg (line 3)")),
+            "{errors:?}"
+        );
         let clash = REGISTRY.replace("Best Practices WG", "VULN WG");
         let errors = parse(&clash).unwrap_err();
-        assert_eq!(errors, vec![(5, "\"VULN WG\" is claimed by two initiatives: vd-wg (line 4) and best-wg (line 5)".to_string())]);
+        assert_eq!(
+            errors,
+            vec![(5, "\"VULN WG\" is claimed by two initiatives: vd-wg (line 4) and best-wg (line 5)".to_string())]
+        );
     }
 
     #[test]

@@ -38,7 +38,13 @@ impl Kind {
     fn is_report_part(self) -> bool {
         matches!(
             self,
-            Kind::Objectives | Kind::News | Kind::Events | Kind::Questions | Kind::Additional | Kind::Participation | Kind::Funding
+            Kind::Objectives
+                | Kind::News
+                | Kind::Events
+                | Kind::Questions
+                | Kind::Additional
+                | Kind::Participation
+                | Kind::Funding
         )
     }
 }
@@ -58,7 +64,11 @@ pub fn classify(heading: &str) -> Kind {
         Kind::UpNext
     } else if (starts("funding") || folded.contains("funding request")) && !has("objectives") {
         Kind::Funding
-    } else if starts("questions") || folded.contains("issues for the tac") || folded.contains("oversight body") || (has("tac") && (has("request") || has("requests"))) {
+    } else if starts("questions")
+        || folded.contains("issues for the tac")
+        || folded.contains("oversight body")
+        || (has("tac") && (has("request") || has("requests")))
+    {
         // "Questions / Requests for Oversight Body (e.g., TAC)", "TAC Request" (2025-Q3-ST-WG).
         Kind::Questions
     } else if has("participation") || has("attendance") || starts("contributors") {
@@ -66,7 +76,13 @@ pub fn classify(heading: &str) -> Kind {
         Kind::Participation
     } else if folded.contains("upcoming event") || folded == "events" {
         Kind::Events
-    } else if has("news") || has("blogs") || has("blog") || has("media") || has("press") || folded.contains("recent events") {
+    } else if has("news")
+        || has("blogs")
+        || has("blog")
+        || has("media")
+        || has("press")
+        || folded.contains("recent events")
+    {
         Kind::News
     } else if has("objectives") || has("objective") || has("okrs") || has("okr") || folded.contains("key results") {
         Kind::Objectives
@@ -87,7 +103,8 @@ pub fn activity_title(heading: &str) -> Option<String> {
     let lower = trimmed.to_lowercase();
     let word = ["activities", "activity"].into_iter().find(|word| lower.starts_with(word))?;
     let rest = &trimmed[word.len()..];
-    let after_number = rest.trim_start().trim_start_matches('#').trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
+    let after_number =
+        rest.trim_start().trim_start_matches('#').trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
     let numbered = after_number.len() < rest.trim_start().len();
     let title = after_number.trim_start();
     let separated = title.starts_with([':', '-', '–', '—', '.']);
@@ -178,13 +195,19 @@ fn adopt_stray_parts(sections: Vec<Tree>, warnings: &mut Vec<(usize, String)>) -
     for mut section in sections {
         let kind = section.kind();
         let owner = out.last_mut().filter(|last| {
-            last.kind() == Kind::Other && activity_title(&last.name()).is_none() && (last.is_empty() || last.is_activity())
+            last.kind() == Kind::Other
+                && activity_title(&last.name()).is_none()
+                && (last.is_empty() || last.is_activity())
         });
         match owner {
             Some(owner) if kind.makes_activity() && !owner.children.iter().any(|c| c.kind() == kind) => {
                 warnings.push((
                     section.line,
-                    format!("\"{}\" is a heading of the same level as \"{}\"; read it as part of that activity", section.name(), owner.name()),
+                    format!(
+                        "\"{}\" is a heading of the same level as \"{}\"; read it as part of that activity",
+                        section.name(),
+                        owner.name()
+                    ),
                 ));
                 let (parts, rest): (Vec<Tree>, Vec<Tree>) =
                     std::mem::take(&mut section.children).into_iter().partition(|c| c.kind().is_activity_part());
@@ -350,7 +373,10 @@ fn activity(section: Tree, warnings: &mut Vec<(usize, String)>) -> Activity {
     if name.is_empty() {
         warnings.push((
             section.line,
-            format!("\"{}\" has no title of its own; the activity is named after the initiative", plain_text(&section.heading).trim()),
+            format!(
+                "\"{}\" has no title of its own; the activity is named after the initiative",
+                plain_text(&section.heading).trim()
+            ),
         ));
     }
     summary.extend(blocks_of(section.content));
@@ -367,7 +393,8 @@ fn activity(section: Tree, warnings: &mut Vec<(usize, String)>) -> Activity {
 fn add_part(activity: &mut Activity, section: Tree, warnings: &mut Vec<(usize, String)>) {
     let kind = section.kind();
     if kind.is_activity_part() {
-        let (parts, rest): (Vec<Tree>, Vec<Tree>) = section.children.into_iter().partition(|c| c.kind().is_activity_part());
+        let (parts, rest): (Vec<Tree>, Vec<Tree>) =
+            section.children.into_iter().partition(|c| c.kind().is_activity_part());
         let mut blocks = text_after_label(&section.heading);
         blocks.extend(flatten(section.content, rest));
         activity_part(activity, kind).extend(blocks);

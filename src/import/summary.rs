@@ -3,7 +3,9 @@
 //! one of them instead of every report.
 
 use crate::model::anchor::{self, ActivityPart, Part};
-use crate::model::summary::{Ask, AskKind, History, Passage, ReportPassages, ReportSummary, SearchCorpus, StatusCount, Summary};
+use crate::model::summary::{
+    Ask, AskKind, History, Passage, ReportPassages, ReportSummary, SearchCorpus, StatusCount, Summary,
+};
 use crate::model::{blocks_plain_text, plain_text, Block, Report, StatusKind, FORMAT_VERSION};
 
 /// A headline longer than this is cut at a word, with an ellipsis.
@@ -80,7 +82,12 @@ fn asks(report: &Report) -> Vec<Ask> {
     add(AskKind::Funding, None, Part::Funding.id().to_string(), &report.funding_requests);
     for (index, activity) in report.activities.iter().enumerate() {
         let name = Some(activity.name.as_str());
-        add(AskKind::Question, name, anchor::activity_part(index, ActivityPart::Questions), &activity.questions_for_tac);
+        add(
+            AskKind::Question,
+            name,
+            anchor::activity_part(index, ActivityPart::Questions),
+            &activity.questions_for_tac,
+        );
         add(AskKind::Funding, name, anchor::activity_part(index, ActivityPart::Funding), &activity.funding);
     }
     asks
@@ -112,7 +119,11 @@ pub fn histories(reports: &[&Report]) -> Vec<History> {
         };
         match histories.iter_mut().find(|history| history.initiative == report.initiative.slug) {
             Some(history) => history.reports.push(trimmed),
-            None => histories.push(History { format: FORMAT_VERSION, initiative: report.initiative.slug.clone(), reports: vec![trimmed] }),
+            None => histories.push(History {
+                format: FORMAT_VERSION,
+                initiative: report.initiative.slug.clone(),
+                reports: vec![trimmed],
+            }),
         }
     }
     for history in &mut histories {
@@ -161,7 +172,11 @@ pub fn passages(report: &Report) -> Vec<Passage> {
             add(&anchor::activity_part(index, part), &format!("{place} · {}", part.label()), blocks);
         }
         for section in &activity.other {
-            add(&anchor::activity(index), &format!("{place} · {}", section.heading), blocks_plain_text(&section.blocks));
+            add(
+                &anchor::activity(index),
+                &format!("{place} · {}", section.heading),
+                blocks_plain_text(&section.blocks),
+            );
         }
     }
     for item in &report.news {
@@ -222,8 +237,10 @@ mod tests {
         };
         let (a2, b1, a1) = (report("a", 2), report("b", 1), report("a", 1));
         let histories = histories(&[&a2, &b1, &a1]);
-        let shape: Vec<(String, Vec<u8>)> =
-            histories.iter().map(|h| (h.initiative.clone(), h.reports.iter().map(|r| r.period.quarter).collect())).collect();
+        let shape: Vec<(String, Vec<u8>)> = histories
+            .iter()
+            .map(|h| (h.initiative.clone(), h.reports.iter().map(|r| r.period.quarter).collect()))
+            .collect();
         assert_eq!(shape, vec![("a".into(), vec![1, 2]), ("b".into(), vec![1])]);
         assert!(histories[0].reports.iter().all(|r| r.overview.is_empty()));
     }

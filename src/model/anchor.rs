@@ -43,8 +43,13 @@ pub enum ActivityPart {
 }
 
 impl ActivityPart {
-    pub const ALL: [ActivityPart; 5] =
-        [ActivityPart::Purpose, ActivityPart::CurrentStatus, ActivityPart::UpNext, ActivityPart::Funding, ActivityPart::Questions];
+    pub const ALL: [ActivityPart; 5] = [
+        ActivityPart::Purpose,
+        ActivityPart::CurrentStatus,
+        ActivityPart::UpNext,
+        ActivityPart::Funding,
+        ActivityPart::Questions,
+    ];
 
     /// What readers call it (the governing body's name stays the viewer's to add).
     pub fn label(self) -> &'static str {
@@ -94,7 +99,17 @@ mod tests {
         assert_eq!(other_section(2), "section-3");
         let slugs: std::collections::HashSet<&str> = ActivityPart::ALL.iter().map(|p| p.slug()).collect();
         assert_eq!(slugs.len(), ActivityPart::ALL.len());
-        let parts = [Part::Overview, Part::Okrs, Part::Activities, Part::News, Part::Events, Part::Questions, Part::Funding, Part::Participation, Part::Additional];
+        let parts = [
+            Part::Overview,
+            Part::Okrs,
+            Part::Activities,
+            Part::News,
+            Part::Events,
+            Part::Questions,
+            Part::Funding,
+            Part::Participation,
+            Part::Additional,
+        ];
         let ids: std::collections::HashSet<&str> = parts.iter().map(|p| p.id()).collect();
         assert_eq!(ids.len(), parts.len());
     }

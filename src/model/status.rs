@@ -79,11 +79,7 @@ impl StatusKind {
     /// The kind for what an author wrote; `Unknown` when the vocabulary does not know it.
     pub fn from_written(written: &str) -> StatusKind {
         let folded = fold(written);
-        VOCABULARY
-            .iter()
-            .find(|(words, _)| *words == folded)
-            .map(|(_, kind)| *kind)
-            .unwrap_or(StatusKind::Unknown)
+        VOCABULARY.iter().find(|(words, _)| *words == folded).map(|(_, kind)| *kind).unwrap_or(StatusKind::Unknown)
     }
 
     /// The label a reader sees.

@@ -106,9 +106,12 @@ impl<'de> Visitor<'de> for InlineVisitor {
             match field {
                 InlineField::Type => read(&mut map, &mut kind, "type", true)?,
                 InlineField::Text => read(&mut map, &mut text, "text", has(&[K::Text, K::Code]))?,
-                InlineField::Children => {
-                    read(&mut map, &mut children, "children", has(&[K::Emphasis, K::Strong, K::Strikethrough, K::Link]))?
-                }
+                InlineField::Children => read(
+                    &mut map,
+                    &mut children,
+                    "children",
+                    has(&[K::Emphasis, K::Strong, K::Strikethrough, K::Link]),
+                )?,
                 InlineField::Url => read(&mut map, &mut url, "url", has(&[K::Link]))?,
                 InlineField::Other => {
                     map.next_value::<IgnoredAny>()?;
@@ -191,22 +194,37 @@ mod tests {
     #[test]
     fn type_may_come_after_the_other_fields() {
         let link = Inline::Link { url: "https://x.example".into(), children: vec![Inline::Text { text: "x".into() }] };
-        assert_eq!(inline(r#"{"type":"link","url":"https://x.example","children":[{"type":"text","text":"x"}]}"#), Ok(link.clone()));
-        assert_eq!(inline(r#"{"children":[{"text":"x","type":"text"}],"url":"https://x.example","type":"link"}"#), Ok(link));
+        assert_eq!(
+            inline(r#"{"type":"link","url":"https://x.example","children":[{"type":"text","text":"x"}]}"#),
+            Ok(link.clone())
+        );
+        assert_eq!(
+            inline(r#"{"children":[{"text":"x","type":"text"}],"url":"https://x.example","type":"link"}"#),
+            Ok(link)
+        );
     }
 
     #[test]
     fn fields_the_variant_lacks_are_ignored_whatever_their_type() {
-        assert_eq!(inline(r#"{"type":"text","text":"x","children":5,"url":null,"colour":"red"}"#), Ok(Inline::Text { text: "x".into() }));
+        assert_eq!(
+            inline(r#"{"type":"text","text":"x","children":5,"url":null,"colour":"red"}"#),
+            Ok(Inline::Text { text: "x".into() })
+        );
     }
 
     #[test]
     fn broken_objects_get_the_derived_decoders_messages() {
-        assert!(inline(r#"{"type":"marquee","text":"x"}"#).unwrap_err().starts_with("unknown variant `marquee`, expected one of `text`, `emphasis`"));
+        assert!(inline(r#"{"type":"marquee","text":"x"}"#)
+            .unwrap_err()
+            .starts_with("unknown variant `marquee`, expected one of `text`, `emphasis`"));
         assert!(inline(r#"{"type":"link","children":[]}"#).unwrap_err().starts_with("missing field `url`"));
         assert!(inline(r#"{"text":"x"}"#).unwrap_err().starts_with("missing field `type`"));
-        assert!(inline(r#"{"type":"text","type":"code","text":"x"}"#).unwrap_err().starts_with("duplicate field `type`"));
-        assert!(inline(r#"{"type":"text","text":1}"#).unwrap_err().starts_with("invalid type: integer `1`, expected a string"));
+        assert!(inline(r#"{"type":"text","type":"code","text":"x"}"#)
+            .unwrap_err()
+            .starts_with("duplicate field `type`"));
+        assert!(inline(r#"{"type":"text","text":1}"#)
+            .unwrap_err()
+            .starts_with("invalid type: integer `1`, expected a string"));
         let block: Result<Block, _> = serde_json::from_str(r#"{"type":"heading","level":"3","content":[]}"#);
         assert!(block.unwrap_err().to_string().starts_with("invalid type: string \"3\", expected u8"));
     }

@@ -11,15 +11,15 @@
 #[allow(dead_code)]
 #[path = "../e2e/server.rs"]
 mod server;
+#[path = "../e2e/site.rs"]
+mod site;
 #[allow(dead_code)]
 #[path = "../e2e/webdriver.rs"]
 mod webdriver;
-#[path = "../e2e/site.rs"]
-mod site;
 
+use quarterly::app::escape_html as escape;
 use quarterly::model::{Catalog, CatalogEntry, Inline, KeyResult, Objective, Period, Report, Status};
 use serde_json::json;
-use quarterly::app::escape_html as escape;
 use server::Server;
 use site::root;
 use std::fmt::Write as _;
@@ -69,7 +69,10 @@ fn synthetic(count: usize) -> Report {
                 .map(|k| KeyResult {
                     id: format!("{o}.{k}"),
                     text: vec![Inline::Text {
-                        text: format!("{} the {k}th thing for objective {o} across the ecosystem by the end of the year", words[(o * 7 + k) % words.len()]),
+                        text: format!(
+                            "{} the {k}th thing for objective {o} across the ecosystem by the end of the year",
+                            words[(o * 7 + k) % words.len()]
+                        ),
                     }],
                     status: Status::from_written(statuses[(o + k) % statuses.len()]),
                 })
@@ -133,7 +136,12 @@ fn static_page(report: &Report, css: &str, whole: bool) -> String {
     };
     let mut rows = String::new();
     for objective in &report.objectives {
-        let _ = write!(rows, "<tbody><tr class=\"objective-row\"><th colspan=\"3\">Objective {}: {}</th></tr>", objective.id, escape(&plain_text(&objective.title)));
+        let _ = write!(
+            rows,
+            "<tbody><tr class=\"objective-row\"><th colspan=\"3\">Objective {}: {}</th></tr>",
+            objective.id,
+            escape(&plain_text(&objective.title))
+        );
         for kr in &objective.key_results {
             let status = kr.status.as_ref().map_or("No status", |s| s.kind.label());
             let _ = write!(
@@ -187,7 +195,6 @@ fn static_page(report: &Report, css: &str, whole: bool) -> String {
     )
 }
 
-
 /// Marks when the OKR table is first painted, the same way on every page, from observers that
 /// DevTools injects (no page carries benchmark code). A page whose HTML holds the table (the
 /// static page, a pre-rendered page) paints it in its first contentful paint; otherwise the
@@ -225,7 +232,9 @@ fn load_time(url: &str, throttle: f64, app: bool) -> Load {
     driver.goto(url);
     let mark = |name: &str| {
         for _ in 0..400 {
-            let value = driver.execute(&format!("const m = performance.getEntriesByName('{name}')[0]; return m ? m.startTime : null;"));
+            let value = driver.execute(&format!(
+                "const m = performance.getEntriesByName('{name}')[0]; return m ? m.startTime : null;"
+            ));
             if let Some(time) = value.as_f64() {
                 return time;
             }
@@ -236,7 +245,9 @@ fn load_time(url: &str, throttle: f64, app: bool) -> Load {
     let painted = mark("table-painted");
     // The app marks the frame after its own table is in the document (src/app/perf.rs).
     let app = app.then(|| mark("okr-table-painted"));
-    let takeover = driver.execute("const m = performance.getEntriesByName('quarterly-start-up')[0]; return m ? m.duration : null;").as_f64();
+    let takeover = driver
+        .execute("const m = performance.getEntriesByName('quarterly-start-up')[0]; return m ? m.duration : null;")
+        .as_f64();
     // Long tasks are only given to observers; `buffered` hands over those since navigation.
     let tasks = driver.execute_async(
         "const done = arguments[arguments.length - 1]; const seen = []; \
@@ -270,7 +281,8 @@ fn time_to_view(url: &str, selector: &str, throttle: f64, latency: f64) -> f64 {
     driver.goto("about:blank");
     driver.goto(url);
     for _ in 0..600 {
-        let value = driver.execute("const m = performance.getEntriesByName('view-ready')[0]; return m ? m.startTime : null;");
+        let value =
+            driver.execute("const m = performance.getEntriesByName('view-ready')[0]; return m ? m.startTime : null;");
         if let Some(time) = value.as_f64() {
             return time;
         }
@@ -279,8 +291,8 @@ fn time_to_view(url: &str, selector: &str, throttle: f64, latency: f64) -> f64 {
     panic!("{url}: '{selector}' never appeared")
 }
 
-/// 5. The foundation-wide views over the whole corpus: search, the home page, the filing grid
-/// and "For the TAC", each until its content is in the page.
+/// Section 5: the foundation-wide views over the whole corpus (search, the home page, the
+/// filing grid and "For the TAC"), each until its content is in the page.
 fn foundation_views(server: &Server, out: &mut String) {
     let _ = writeln!(
         out,
@@ -298,7 +310,8 @@ fn foundation_views(server: &Server, out: &mut String) {
     for (name, path, selector) in views {
         let mut row = format!("| {name} |");
         for (throttle, latency) in [(1.0, 0.0), (1.0, 50.0), (4.0, 0.0), (4.0, 50.0)] {
-            let mut samples: Vec<f64> = (0..3).map(|_| time_to_view(&server.url(path), selector, throttle, latency)).collect();
+            let mut samples: Vec<f64> =
+                (0..3).map(|_| time_to_view(&server.url(path), selector, throttle, latency)).collect();
             let _ = write!(row, " {:.0} ms |", median(&mut samples));
         }
         let _ = writeln!(out, "{row}");
@@ -327,9 +340,15 @@ fn publish_synthetic(dist: &Path, report: &Report) {
     let data = dist.join("data");
     std::fs::create_dir_all(data.join("bench")).unwrap();
     std::fs::write(data.join("bench/2025-q2.json"), serde_json::to_string(report).unwrap()).unwrap();
-    let mut catalog: Catalog = serde_json::from_str(&std::fs::read_to_string(data.join("index.json")).unwrap()).unwrap();
+    let mut catalog: Catalog =
+        serde_json::from_str(&std::fs::read_to_string(data.join("index.json")).unwrap()).unwrap();
     catalog.reports.retain(|e| e.initiative.slug != "bench");
-    catalog.reports.push(CatalogEntry { initiative: report.initiative.clone(), period: Period { year: 2025, quarter: 2 }, title: report.title.clone(), path: "bench/2025-q2.json".into() });
+    catalog.reports.push(CatalogEntry {
+        initiative: report.initiative.clone(),
+        period: Period { year: 2025, quarter: 2 },
+        title: report.title.clone(),
+        path: "bench/2025-q2.json".into(),
+    });
     std::fs::write(data.join("index.json"), serde_json::to_string(&catalog).unwrap()).unwrap();
 }
 
@@ -337,10 +356,14 @@ fn publish_synthetic(dist: &Path, report: &Report) {
 /// the longest entry with an interactionId, or `None` when it stayed under the 16 ms floor.
 /// Waits until the result count has changed and a frame has been painted after it.
 fn interaction(driver: &Driver, action: &dyn Fn()) -> Option<f64> {
-    driver.execute("window.__events = []; window.__count = document.querySelector('.result-count').textContent; return null;");
+    driver.execute(
+        "window.__events = []; window.__count = document.querySelector('.result-count').textContent; return null;",
+    );
     action();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while driver.execute("return document.querySelector('.result-count').textContent !== window.__count;") != json!(true) {
+    while driver.execute("return document.querySelector('.result-count').textContent !== window.__count;")
+        != json!(true)
+    {
         assert!(std::time::Instant::now() < deadline, "the filter never changed the result count");
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
@@ -437,9 +460,24 @@ fn main() {
         return;
     }
     let mut out = String::new();
-    let commit = Command::new("git").args(["rev-parse", "--short", "HEAD"]).output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
-    let cpu = std::fs::read_to_string("/proc/cpuinfo").ok().and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())).unwrap_or_default();
-    let _ = writeln!(out, "# quarterly benchmark\n\ncommit {commit}, {cpu}, {} cores, Chromium headless on 127.0.0.1\n", std::thread::available_parallelism().map_or(0, |n| n.get()));
+    let commit = Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "# quarterly benchmark\n\ncommit {commit}, {cpu}, {} cores, Chromium headless on 127.0.0.1\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
 
     // 1. Bytes shipped.
     let _ = writeln!(out, "## Bytes shipped\n\n| file | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|");
@@ -456,14 +494,16 @@ fn main() {
     for (name, path) in &files {
         let raw = std::fs::metadata(path).map(|m| m.len() as usize).unwrap_or(0);
         let gzip = compressed(path, "gzip", &["-9", "-c"]).map_or("n/a".into(), |n| n.to_string());
-        let brotli = compressed(path, "brotli", &["-q", "11", "-c"]).map_or("n/a (no brotli command)".into(), |n| n.to_string());
+        let brotli =
+            compressed(path, "brotli", &["-q", "11", "-c"]).map_or("n/a (no brotli command)".into(), |n| n.to_string());
         let _ = writeln!(out, "| {name} | {raw} | {gzip} | {brotli} |");
     }
 
     // 2. Navigation to painted OKR table, beside a static page of the same report.
     let server = Server::start(&dist, "/");
     server.set_header("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'");
-    let report: Report = serde_json::from_str(&std::fs::read_to_string(dist.join("data/alpha-omega/2025-q2.json")).unwrap()).unwrap();
+    let report: Report =
+        serde_json::from_str(&std::fs::read_to_string(dist.join("data/alpha-omega/2025-q2.json")).unwrap()).unwrap();
     let css_name = css.file_name().unwrap().to_string_lossy().into_owned();
     std::fs::write(dist.join("static.html"), static_page(&report, &css_name, true)).unwrap();
     std::fs::write(dist.join("static-table.html"), static_page(&report, &css_name, false)).unwrap();
@@ -518,12 +558,20 @@ fn main() {
     foundation_views(&server, &mut out);
     // 6. Importer throughput, over the bundled corpus (the same figures as quarterly-bench).
     let reports = root().join("reports").to_string_lossy().into_owned();
-    let importer = Command::new("cargo").args(["run", "--quiet", "--release", "--locked", "--bin", "quarterly-bench", "--"]).arg(&reports).current_dir(root()).output();
+    let importer = Command::new("cargo")
+        .args(["run", "--quiet", "--release", "--locked", "--bin", "quarterly-bench", "--"])
+        .arg(&reports)
+        .current_dir(root())
+        .output();
     let _ = writeln!(out, "\n## Importer throughput (`quarterly-bench {reports}`)\n");
     match importer {
         Ok(output) if output.status.success() => out.push_str(&String::from_utf8_lossy(&output.stdout)),
-        Ok(output) => { let _ = writeln!(out, "not measured: {}", String::from_utf8_lossy(&output.stderr).trim()); }
-        Err(error) => { let _ = writeln!(out, "not measured: {error}"); }
+        Ok(output) => {
+            let _ = writeln!(out, "not measured: {}", String::from_utf8_lossy(&output.stderr).trim());
+        }
+        Err(error) => {
+            let _ = writeln!(out, "not measured: {error}");
+        }
     }
     println!("{out}");
     let report = root().join("docs/benchmark.md");

@@ -114,7 +114,11 @@ fn screenshots(driver: &Driver, name: &str) {
             assert!(page_width <= width as u64, "{name} is {page_width}px wide at {width}px");
             let scheme = if dark { "dark" } else { "light" };
             let violations = accessibility_violations(driver);
-            assert!(violations.is_empty(), "{name} ({width}px, {scheme}): accessibility violations:\n{}", violations.join("\n"));
+            assert!(
+                violations.is_empty(),
+                "{name} ({width}px, {scheme}): accessibility violations:\n{}",
+                violations.join("\n")
+            );
             let png = driver.screenshot(width);
             std::fs::write(folder.join(format!("{name}-{size}-{scheme}.png")), png).unwrap();
         }
@@ -181,7 +185,8 @@ fn the_app_takes_over_the_pre_rendered_page_without_a_visible_change() {
     assert!(driver.execute("return document.getElementById('quarterly-preloaded') !== null").as_bool().unwrap());
     // A view the address chooses (here a filter) is not this page's plain report: it stays
     // hidden until the app shows it, and is shown anyway if the app never comes.
-    let visibility = || driver.execute("return getComputedStyle(document.body).visibility").as_str().unwrap_or_default().to_string();
+    let visibility =
+        || driver.execute("return getComputedStyle(document.body).visibility").as_str().unwrap_or_default().to_string();
     assert_eq!(visibility(), "visible");
     driver.goto(&site.url("alpha-omega/2025-q2?objective=2"));
     assert_eq!(visibility(), "hidden");
@@ -257,7 +262,10 @@ fn a_copied_link_reopens_the_same_view_pre_rendered_or_through_the_static_fallba
         assert_eq!(checked.len(), 1);
         assert_eq!(driver.attribute(&checked[0], "value").as_deref(), Some("on-target"));
         // The filtered view was hidden, not shown unfiltered first, and is visible now.
-        assert_eq!(driver.execute("return document.documentElement.classList.contains('q-pending')").as_bool(), Some(false));
+        assert_eq!(
+            driver.execute("return document.documentElement.classList.contains('q-pending')").as_bool(),
+            Some(false)
+        );
         let errors = console_errors(&driver, &[]);
         assert!(errors.is_empty(), "app page only: {app_page_only}: {errors:?}");
     }
@@ -415,7 +423,9 @@ fn switching_quarter_and_initiative_keeps_the_filters_that_still_apply() {
     open(&driver, &site.url("alpha-omega/2025-q2?objective=1&status=in-progress"));
     assert_eq!(wait_rows(&driver, 3), vec!["1.2", "1.3", "1.5"]);
     select(&driver, "#quarter-switch", "2025-q1");
-    driver.wait_until("the 2025 Q1 report", || driver.url().contains("/alpha-omega/2025-q1?objective=1&status=in-progress"));
+    driver.wait_until("the 2025 Q1 report", || {
+        driver.url().contains("/alpha-omega/2025-q1?objective=1&status=in-progress")
+    });
     driver.wait_until("2025 Q1's title", || driver.text(&driver.wait("h1")) == "2025 Q1 Alpha-Omega");
     // In 2025 Q1 only KR 1.2 and 1.5 of objective 1 were in progress.
     assert_eq!(wait_rows(&driver, 2), vec!["1.2", "1.5"]);
@@ -425,7 +435,11 @@ fn switching_quarter_and_initiative_keeps_the_filters_that_still_apply() {
     select(&driver, "#initiative-switch", "sigstore");
     // Switching initiative lands on its newest report.
     driver.wait_until("the Sigstore report", || driver.text(&driver.wait("h1")) == "2026 Q1 Sigstore");
-    assert!(driver.url().ends_with("/sigstore/2026-q1?status=in-progress"), "objective dropped, status kept: {}", driver.url());
+    assert!(
+        driver.url().ends_with("/sigstore/2026-q1?status=in-progress"),
+        "objective dropped, status kept: {}",
+        driver.url()
+    );
     assert!(driver.text(&driver.wait("article.report")).contains("Rekor v2"));
     let errors = console_errors(&driver, &[]);
     assert!(errors.is_empty(), "{errors:?}");
@@ -485,7 +499,8 @@ fn search_finds_what_every_report_says_and_links_to_its_place() {
         assert!(reports.contains(&format!("Alpha-Omega · {quarter}")), "{reports:?}");
     }
     assert!(reports.iter().any(|r| !r.starts_with("Alpha-Omega")), "working-group text is searched: {reports:?}");
-    let marked: Vec<String> = driver.find_all(".search-hit mark").iter().map(|m| driver.text(m).to_lowercase()).collect();
+    let marked: Vec<String> =
+        driver.find_all(".search-hit mark").iter().map(|m| driver.text(m).to_lowercase()).collect();
     assert!(!marked.is_empty() && marked.iter().all(|m| m == "auditing"), "{marked:?}");
     screenshots(&driver, "search");
     // Text that only a working group's activity holds is found, and its link lands on it.
@@ -585,7 +600,8 @@ fn embeds_on_another_origin_render_size_themselves_and_stay_isolated() {
          return [getComputedStyle(td).borderTopWidth, getComputedStyle(td).color, getComputedStyle(badge).display, \
                  getComputedStyle(root.querySelector('table')).display, getComputedStyle(document.querySelector('#element')).fontFamily];",
     );
-    let isolation: Vec<String> = isolation.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    let isolation: Vec<String> =
+        isolation.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
     assert_ne!(isolation[0], "7px", "host CSS reached the table: {isolation:?}");
     assert_ne!(isolation[1], "rgb(255, 0, 0)", "{isolation:?}");
     assert_ne!(isolation[2], "none", "{isolation:?}");
@@ -601,7 +617,9 @@ fn embeds_on_another_origin_render_size_themselves_and_stay_isolated() {
     });
     // Attribute changes re-render.
     driver.execute("document.querySelector('#element').setAttribute('objective', '4'); return null;");
-    driver.wait_until("objective 4 in the element", || shadow_rows(&driver, "#element") == ["4.1", "4.2", "4.3", "4.4", "4.5"]);
+    driver.wait_until("objective 4 in the element", || {
+        shadow_rows(&driver, "#element") == ["4.1", "4.2", "4.3", "4.4", "4.5"]
+    });
 
     // The iframe shows the same key results and takes its content's height.
     driver.wait_until("the iframe to size itself", || iframe_height(&driver) > 200.0);
@@ -650,7 +668,9 @@ fn the_embed_button_gives_snippets_for_exactly_this_view() {
     let iframe = iframe.as_str().unwrap();
     let base = site.base();
     assert!(
-        iframe.contains(&format!("src=\"{base}alpha-omega/2025-q2?objective=2&amp;status=started&amp;embed=1&amp;section=okrs\"")),
+        iframe.contains(&format!(
+            "src=\"{base}alpha-omega/2025-q2?objective=2&amp;status=started&amp;embed=1&amp;section=okrs\""
+        )),
         "{iframe}"
     );
     assert!(iframe.contains(&format!("<script src=\"{base}embed.js\" async></script>")), "{iframe}");
@@ -659,7 +679,10 @@ fn the_embed_button_gives_snippets_for_exactly_this_view() {
     assert!(element.contains(&format!("<quarterly-report src=\"{base}data/alpha-omega/2025-q2.json\" section=\"okrs\" objective=\"2\" status=\"started\">")), "{element}");
     select(&driver, "#embed-section", "news");
     driver.wait_until("the news snippet", || {
-        driver.property(&driver.wait("#embed-element"), "value").as_str().is_some_and(|v| v.contains("section=\"news\""))
+        driver
+            .property(&driver.wait("#embed-element"), "value")
+            .as_str()
+            .is_some_and(|v| v.contains("section=\"news\""))
     });
     screenshots(&driver, "embed-panel");
 }
@@ -714,7 +737,9 @@ fn the_filters_and_the_table_work_from_the_keyboard_alone() {
     tab_to(&driver, "text-filter");
     driver.press("ai");
     assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
-    driver.wait_until("the count to be announced", || driver.text(&driver.wait(".result-count")) == "1 of 16 key results");
+    driver.wait_until("the count to be announced", || {
+        driver.text(&driver.wait(".result-count")) == "1 of 16 key results"
+    });
     tab_to(&driver, "A");
 }
 
@@ -722,7 +747,11 @@ fn the_filters_and_the_table_work_from_the_keyboard_alone() {
 fn every_report_path() -> Vec<String> {
     let catalog: quarterly::model::Catalog =
         serde_json::from_str(&std::fs::read_to_string(root().join("public/data/index.json")).unwrap()).unwrap();
-    catalog.reports.iter().map(|entry| quarterly::url_state::report_path(&entry.initiative.slug, entry.period)).collect()
+    catalog
+        .reports
+        .iter()
+        .map(|entry| quarterly::url_state::report_path(&entry.initiative.slug, entry.period))
+        .collect()
 }
 
 #[test]
@@ -756,14 +785,18 @@ fn a_report_filed_as_vuln_wg_sits_under_vulnerability_disclosures_wg() {
     let driver = Driver::start();
     // Its old address leads to the registered one, the query and the place in the page kept.
     open(&driver, &site.url("vuln-wg/2024-q4?q=cve#activities"));
-    driver.wait_until("the address of the registered initiative", || driver.url().contains("/vd-wg/2024-q4?q=cve#activities"));
+    driver.wait_until("the address of the registered initiative", || {
+        driver.url().contains("/vd-wg/2024-q4?q=cve#activities")
+    });
     driver.wait_until("the report", || driver.text(&driver.wait("h1")).contains("2024 Q4"));
     assert_eq!(driver.text(&driver.wait(".report-header .initiative")).to_lowercase(), "vulnerability disclosures wg");
     // One initiative in the switcher, with its every quarter.
     let names: Vec<String> = driver.find_all("#initiative-switch option").iter().map(|o| driver.text(o)).collect();
-    let vd: Vec<&String> = names.iter().filter(|name| name.contains("Vulnerab") || name.contains("VD") || name.contains("VULN")).collect();
+    let vd: Vec<&String> =
+        names.iter().filter(|name| name.contains("Vulnerab") || name.contains("VD") || name.contains("VULN")).collect();
     assert_eq!(vd, vec!["Vulnerability Disclosures WG"], "{names:?}");
-    let quarters: Vec<String> = driver.find_all("#quarter-switch option").iter().filter_map(|o| driver.attribute(o, "value")).collect();
+    let quarters: Vec<String> =
+        driver.find_all("#quarter-switch option").iter().filter_map(|o| driver.attribute(o, "value")).collect();
     assert_eq!(quarters.len(), 6, "2024 Q4 to 2026 Q1 under three file names: {quarters:?}");
     // The history's old address too.
     open(&driver, &site.url("vuln-wg/history"));
@@ -810,7 +843,9 @@ fn a_working_group_report_shows_its_activities_as_structure_and_filters_them() {
         text.contains("osv") && text.contains("schema")
     }));
     assert!(driver.url().contains("activities=OSV+schema"), "{}", driver.url());
-    assert!(driver.text(&driver.wait("#activities .result-count")).contains(&format!("of {} activities", activities.len())));
+    assert!(driver
+        .text(&driver.wait("#activities .result-count"))
+        .contains(&format!("of {} activities", activities.len())));
 }
 
 #[test]
@@ -830,7 +865,9 @@ fn the_home_page_lists_every_initiative_of_the_latest_quarter_by_its_proper_name
     // The two that filed for 2026 Q2 have their headline and a link to the report, in their card.
     for slug in ["ai-ml-wg", "orbit-wg"] {
         let card = format!("document.querySelector('.initiative-card[data-initiative=\"{slug}\"]')");
-        let headline = driver.execute(&format!("const h = {card}.querySelector('.headline:not(.muted)'); return h ? h.textContent : '';"));
+        let headline = driver.execute(&format!(
+            "const h = {card}.querySelector('.headline:not(.muted)'); return h ? h.textContent : '';"
+        ));
         assert!(headline.as_str().unwrap_or_default().len() > 40, "{slug}: headline {headline:?}");
         let link = driver.execute(&format!("return {card}.querySelector('a[href$=\"/{slug}/2026-q2\"]') !== null;"));
         assert_eq!(link.as_bool(), Some(true), "{slug}: a link to its 2026 Q2 report");
@@ -849,7 +886,8 @@ fn the_filing_grid_marks_a_report_that_is_really_missing() {
     driver.wait(".filing-grid");
     let quarters: Vec<String> = driver.find_all(".filing-grid thead th").iter().map(|th| driver.text(th)).collect();
     let cell = |slug: &str, quarter: &str| {
-        let column = quarters.iter().position(|q| q == quarter).unwrap_or_else(|| panic!("{quarter} in {quarters:?}")) + 1;
+        let column =
+            quarters.iter().position(|q| q == quarter).unwrap_or_else(|| panic!("{quarter} in {quarters:?}")) + 1;
         driver.wait(&format!(".filing-grid tr[data-initiative='{slug}'] > :nth-child({column})"))
     };
     // Sigstore filed for 2025 Q3 and 2026 Q1, not for 2025 Q4.
@@ -859,7 +897,11 @@ fn the_filing_grid_marks_a_report_that_is_really_missing() {
     assert!(driver.text(&cell("sigstore", "2025 Q3")).contains("Filed"));
     // Filed as VULN-WG: still Vulnerability Disclosures WG's, and it links to its report.
     let vuln = cell("vd-wg", "2024 Q4");
-    let link = driver.find_all(".filing-grid tr[data-initiative='vd-wg'] a").into_iter().find_map(|a| driver.attribute(&a, "href")).unwrap();
+    let link = driver
+        .find_all(".filing-grid tr[data-initiative='vd-wg'] a")
+        .into_iter()
+        .find_map(|a| driver.attribute(&a, "href"))
+        .unwrap();
     assert!(driver.text(&vuln).contains("Filed") && link.ends_with("/vd-wg/2024-q4"), "{link}");
     screenshots(&driver, "filings");
 }
@@ -875,7 +917,10 @@ fn for_the_tac_lists_vd_wgs_2025_q4_question_and_its_link_lands_on_it() {
     driver.wait_until("the 2025 Q4 asks", || driver.url().contains("quarter=2025-q4"));
     let item = driver.wait(".ask-group[data-initiative='vd-wg'] .ask-item");
     let text = driver.text(&item);
-    assert!(text.contains("issues/530") && text.contains("Activity: Proposal to develop a NIST Product Vulnerability"), "{text}");
+    assert!(
+        text.contains("issues/530") && text.contains("Activity: Proposal to develop a NIST Product Vulnerability"),
+        "{text}"
+    );
     select(&driver, "#asks-initiative", "vd-wg");
     driver.wait_until("only VD WG", || driver.url().contains("initiative=vd-wg"));
     driver.wait_until("only VD WG's asks", || driver.find_all(".ask-group").len() == 1);

@@ -139,7 +139,9 @@ fn handle(
     // Only plain names below the root: no "..", no absolute path that would replace the root.
     let safe = Path::new(&relative).components().all(|c| matches!(c, std::path::Component::Normal(_)));
     match (safe, std::fs::read(&file)) {
-        (true, Ok(bytes)) if file.is_file() => respond(&mut stream, 200, content_type(&file.to_string_lossy()), &bytes, headers),
+        (true, Ok(bytes)) if file.is_file() => {
+            respond(&mut stream, 200, content_type(&file.to_string_lossy()), &bytes, headers)
+        }
         _ => {
             let page = std::fs::read(root.join("404.html")).unwrap_or_default();
             respond(&mut stream, 404, "text/html; charset=utf-8", &page, headers)
@@ -155,7 +157,13 @@ pub fn site_csp(frame_ancestors: &str) -> String {
     )
 }
 
-fn respond(stream: &mut TcpStream, code: u16, content_type: &str, body: &[u8], headers: &[(String, String)]) -> std::io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    code: u16,
+    content_type: &str,
+    body: &[u8],
+    headers: &[(String, String)],
+) -> std::io::Result<()> {
     let extra: String = headers.iter().map(|(name, value)| format!("{name}: {value}\r\n")).collect();
     let head = format!(
         "HTTP/1.1 {code} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{extra}Cache-Control: no-store\r\nConnection: close\r\n\r\n",

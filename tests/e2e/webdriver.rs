@@ -47,7 +47,8 @@ impl Driver {
                          format!("--user-data-dir={}", profile.display())]
             }
         }}});
-        let response: Value = ureq::post(&format!("{base}/session")).send_json(capabilities).expect("new session").into_json().unwrap();
+        let response: Value =
+            ureq::post(&format!("{base}/session")).send_json(capabilities).expect("new session").into_json().unwrap();
         let id = response["value"]["sessionId"].as_str().expect("session id").to_string();
         Driver { process, session: format!("{base}/session/{id}") }
     }
@@ -139,10 +140,6 @@ impl Driver {
         self.call("POST", &format!("/element/{}/value", element.0), Some(json!({ "text": text })));
     }
 
-    pub fn clear(&self, element: &Element) {
-        self.call("POST", &format!("/element/{}/clear", element.0), Some(json!({})));
-    }
-
     pub fn text(&self, element: &Element) -> String {
         self.call("GET", &format!("/element/{}/text", element.0), None).as_str().unwrap_or_default().to_string()
     }
@@ -163,9 +160,18 @@ impl Driver {
     pub fn press(&self, keys: &str) {
         let actions: Vec<Value> = keys
             .chars()
-            .flat_map(|key| [json!({"type": "keyDown", "value": key.to_string()}), json!({"type": "keyUp", "value": key.to_string()})])
+            .flat_map(|key| {
+                [
+                    json!({"type": "keyDown", "value": key.to_string()}),
+                    json!({"type": "keyUp", "value": key.to_string()}),
+                ]
+            })
             .collect();
-        self.call("POST", "/actions", Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})));
+        self.call(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        );
     }
 
     /// Runs an asynchronous script; it gets a `done` callback as its last argument.
@@ -181,7 +187,9 @@ impl Driver {
             .map(|entries| {
                 entries
                     .iter()
-                    .map(|e| (e["level"].as_str().unwrap_or("").to_string(), e["message"].as_str().unwrap_or("").to_string()))
+                    .map(|e| {
+                        (e["level"].as_str().unwrap_or("").to_string(), e["message"].as_str().unwrap_or("").to_string())
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -199,7 +207,10 @@ impl Driver {
             json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600}),
         );
         let scheme = if dark { "dark" } else { "light" };
-        self.devtools("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}));
+        self.devtools(
+            "Emulation.setEmulatedMedia",
+            json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
+        );
     }
 
     /// A full-page screenshot as PNG bytes, at the emulated width.

@@ -17,7 +17,11 @@ fn part_label(part: ActivityPart) -> String {
 
 /// Every activity, with a text filter of its own (`?activities=`) when there are several.
 #[component]
-pub fn ActivityList(activities: Vec<Activity>, filter: Signal<Filter>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+pub fn ActivityList(
+    activities: Vec<Activity>,
+    filter: Signal<Filter>,
+    on_change: Callback<(Filter, bool)>,
+) -> impl IntoView {
     let texts: Vec<String> = activities.iter().map(activity_search_text).collect();
     let total = activities.len();
     let shown = {
@@ -43,7 +47,12 @@ pub fn ActivityList(activities: Vec<Activity>, filter: Signal<Filter>, on_change
 
 /// The text filter over activities and how many it shows (a polite live region).
 #[component]
-fn ActivityFilter(filter: Signal<Filter>, on_change: Callback<(Filter, bool)>, shown: Memo<Vec<bool>>, total: usize) -> impl IntoView {
+fn ActivityFilter(
+    filter: Signal<Filter>,
+    on_change: Callback<(Filter, bool)>,
+    shown: Memo<Vec<bool>>,
+    total: usize,
+) -> impl IntoView {
     let on_text = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let mut next = filter.get_untracked();
@@ -98,11 +107,13 @@ fn ActivityView(activity: Activity, index: usize, hidden: Signal<bool>) -> impl 
     let other = activity
         .other
         .into_iter()
-        .map(|section| view! {
-            <section class="activity-part">
-                <h4><HeadingText text=section.heading link=section.link /></h4>
-                <Blocks blocks=section.blocks level=4 />
-            </section>
+        .map(|section| {
+            view! {
+                <section class="activity-part">
+                    <h4><HeadingText text=section.heading link=section.link /></h4>
+                    <Blocks blocks=section.blocks level=4 />
+                </section>
+            }
         })
         .collect_view();
     view! {

@@ -108,10 +108,14 @@ fn AskFilterForm(
     filter: Signal<AskFilter>,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let go = move |next: AskFilter| navigate(&asks_path(&next), NavigateOptions { scroll: false, ..NavigateOptions::default() });
+    let go = move |next: AskFilter| {
+        navigate(&asks_path(&next), NavigateOptions { scroll: false, ..NavigateOptions::default() })
+    };
     let on_quarter = {
         let go = go.clone();
-        move |ev: leptos::ev::Event| go(AskFilter { quarter: Period::from_slug(&event_target_value(&ev)), ..filter.get_untracked() })
+        move |ev: leptos::ev::Event| {
+            go(AskFilter { quarter: Period::from_slug(&event_target_value(&ev)), ..filter.get_untracked() })
+        }
     };
     let on_initiative = {
         let go = go.clone();
@@ -159,12 +163,18 @@ fn AskFilterForm(
 
 /// The asks of the quarter, by initiative; or a clear empty state with the quarters that have some.
 #[component]
-fn AskList(asks: QuarterAsks, quarter: Period, initiative: Option<InitiativeEntry>, counts: Vec<(Period, usize)>) -> impl IntoView {
+fn AskList(
+    asks: QuarterAsks,
+    quarter: Period,
+    initiative: Option<InitiativeEntry>,
+    counts: Vec<(Period, usize)>,
+) -> impl IntoView {
     let total = asks.count();
     let QuarterAsks { groups } = asks;
     let from = initiative.as_ref().map(|i| format!(" from {}", i.short())).unwrap_or_default();
     if total == 0 {
-        let others: Vec<(Period, usize)> = counts.into_iter().filter(|(q, count)| *q != quarter && *count > 0).collect();
+        let others: Vec<(Period, usize)> =
+            counts.into_iter().filter(|(q, count)| *q != quarter && *count > 0).collect();
         let slug = initiative.as_ref().map(|i| i.slug.clone());
         return view! {
             <div class="empty-state asks-empty">

@@ -9,7 +9,11 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn SinceLastQuarter(previous: CatalogEntry, report: Arc<Report>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+pub fn SinceLastQuarter(
+    previous: CatalogEntry,
+    report: Arc<Report>,
+    on_change: Callback<(Filter, bool)>,
+) -> impl IntoView {
     let earlier = load_report(&previous.path);
     let show = move |id: String| {
         let label = format!("KR {id}");

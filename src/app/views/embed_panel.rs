@@ -1,9 +1,9 @@
 //! The Embed button: the iframe and custom-element snippets for exactly the current view and
 //! filters, with copy to clipboard.
 
+use crate::app::escape_html as escape;
 use crate::filter::Filter;
 use crate::url_state::{print_full_query, print_query, EmbedSection, ViewOptions};
-use crate::app::escape_html as escape;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -18,7 +18,8 @@ pub fn EmbedPanel(
 ) -> impl IntoView {
     // Absolute, so the snippets work on any other site (at build time the origin is unknown:
     // the browser renders the panel again when it takes over).
-    let origin = if cfg!(target_arch = "wasm32") { window().location().origin().unwrap_or_default() } else { String::new() };
+    let origin =
+        if cfg!(target_arch = "wasm32") { window().location().origin().unwrap_or_default() } else { String::new() };
     let base = format!("{origin}{}", crate::app::site_base());
     let section = RwSignal::new(if data_path.is_some() { Some(EmbedSection::Okrs) } else { None });
     let iframe = {
@@ -82,7 +83,11 @@ fn Snippet(id: &'static str, heading: &'static str, text: Signal<String>) -> imp
         let promise = window().navigator().clipboard().write_text(&text);
         leptos::task::spawn_local(async move {
             let outcome = JsFuture::from(promise).await;
-            status.set(if outcome.is_ok() { "Copied.".into() } else { "Could not copy: select the text and copy it.".into() });
+            status.set(if outcome.is_ok() {
+                "Copied.".into()
+            } else {
+                "Could not copy: select the text and copy it.".into()
+            });
         });
     };
     view! {
@@ -92,4 +97,3 @@ fn Snippet(id: &'static str, heading: &'static str, text: Signal<String>) -> imp
         <span class="copy-status" role="status">{move || status.get()}</span>
     }
 }
-

@@ -40,10 +40,13 @@ pub fn FilingTable(grid: FilingGrid) -> impl IntoView {
     let header = grid
         .quarters
         .iter()
-        .map(|quarter| view! { <th scope="col"><a href=href(&home_path(Some(*quarter)))>{quarter.to_string()}</a></th> })
+        .map(
+            |quarter| view! { <th scope="col"><a href=href(&home_path(Some(*quarter)))>{quarter.to_string()}</a></th> },
+        )
         .collect_view();
     let quarters = grid.quarters.clone();
-    let rows = grid.rows.into_iter().map(|row| view! { <FilingTableRow row=row quarters=quarters.clone() /> }).collect_view();
+    let rows =
+        grid.rows.into_iter().map(|row| view! { <FilingTableRow row=row quarters=quarters.clone() /> }).collect_view();
     view! {
         <p class="result-count">{summary}</p>
         <p class="grid-legend">

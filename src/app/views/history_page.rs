@@ -1,16 +1,16 @@
 //! `/<initiative>/history`: every key result of an initiative across its quarters.
 
+use super::embed_panel::EmbedPanel;
 use super::error_panel::ErrorPanel;
 use super::not_found::NotFound;
+use super::report_page::{with_catalog, Loading, MovedTo};
 use super::status_badge::StatusBadge;
 use crate::app::loaded::load_history;
-use super::embed_panel::EmbedPanel;
-use super::report_page::{with_catalog, Loading, MovedTo};
 use crate::app::{href, ViewContext};
+use crate::filter::Filter;
 use crate::history::{timeline, Appearance, Timeline};
 use crate::model::{CatalogEntry, Period};
 use crate::url_state::{history_path, print_query, report_path};
-use crate::filter::Filter;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -19,7 +19,8 @@ pub fn HistoryPage() -> impl IntoView {
     let params = use_params_map();
     with_catalog(move |catalog| {
         let slug = params.with(|p| p.get("initiative")).unwrap_or_default();
-        let entries: Vec<CatalogEntry> = catalog.reports.iter().filter(|e| e.initiative.slug == slug).cloned().collect();
+        let entries: Vec<CatalogEntry> =
+            catalog.reports.iter().filter(|e| e.initiative.slug == slug).cloned().collect();
         if entries.is_empty() {
             return match catalog.canonical_initiative(&slug) {
                 Some(canonical) if canonical != slug => view! { <MovedTo path=history_path(canonical) /> }.into_any(),

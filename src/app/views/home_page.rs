@@ -4,9 +4,9 @@
 
 use super::report_page::with_catalog_and;
 use super::status_badge::StatusCountBadge;
+use crate::app::href;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
-use crate::app::href;
 use crate::foundation::{latest_quarter, status_counts, Filed, NotFiled, QuarterOverview};
 use crate::model::{Catalog, Period};
 use crate::url_state::{asks_path, filings_path, home_path, parse_home, report_path, AskFilter};
@@ -106,7 +106,8 @@ fn QuarterPicker(
 fn QuarterView(overview: QuarterOverview) -> impl IntoView {
     let quarter = overview.quarter;
     let total = overview.filed.len() + overview.not_filed.len();
-    let missing_words = if overview.is_latest { format!("Not filed yet for {quarter}") } else { format!("Not filed for {quarter}") };
+    let missing_words =
+        if overview.is_latest { format!("Not filed yet for {quarter}") } else { format!("Not filed for {quarter}") };
     let asks = match overview.asks {
         0 => "no questions or funding requests".to_string(),
         1 => "1 question or funding request".to_string(),
@@ -154,7 +155,8 @@ fn FiledCard(filed: Filed) -> impl IntoView {
     let link = href(&report_path(&entry.initiative.slug, entry.period));
     let period = entry.period;
     let details = match summary {
-        None => view! { <p class="headline muted">"The summary of this report is not available: open the report."</p> }.into_any(),
+        None => view! { <p class="headline muted">"The summary of this report is not available: open the report."</p> }
+            .into_any(),
         Some(report) => {
             let counts = status_counts(&report);
             let key_results: usize = counts.iter().map(|(_, count)| count).sum();
@@ -169,7 +171,8 @@ fn FiledCard(filed: Filed) -> impl IntoView {
                 1 => parts.push("1 key result".to_string()),
                 n => parts.push(format!("{n} key results")),
             }
-            let count_words = if parts.is_empty() { "No activities or key results listed".to_string() } else { parts.join(" · ") };
+            let count_words =
+                if parts.is_empty() { "No activities or key results listed".to_string() } else { parts.join(" · ") };
             let headline = report.headline.trim().to_string();
             view! {
                 {if headline.is_empty() {

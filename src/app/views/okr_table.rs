@@ -108,7 +108,7 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Fi
                 <tr class="objective-row">
                     <th colspan="3" scope="colgroup">
                         <span class="objective-id">{format!("Objective {}", objective.id)}</span>
-                        {(!objective.title.is_empty()).then(|| ": ")}
+                        {(!objective.title.is_empty()).then_some(": ")}
                         <Inlines inlines=objective.title.clone() />
                         {(total > 0).then(|| view! { <span class="objective-count">{count}</span> })}
                     </th>

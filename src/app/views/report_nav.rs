@@ -11,14 +11,19 @@ use std::sync::Arc;
 
 /// The address of a report, keeping the parts of the filter that still make sense there.
 fn address(entry: &CatalogEntry, filter: &Filter, same_initiative: bool) -> String {
-    format!("{}{}", report_path(&entry.initiative.slug, entry.period), print_query(&filter_for_move(filter, same_initiative)))
+    format!(
+        "{}{}",
+        report_path(&entry.initiative.slug, entry.period),
+        print_query(&filter_for_move(filter, same_initiative))
+    )
 }
 
 #[component]
 pub fn ReportNav(catalog: Arc<Catalog>, initiative: String, period: Period, filter: Signal<Filter>) -> impl IntoView {
     let navigate = use_navigate();
     let go = move |path: String| navigate(&path, NavigateOptions { scroll: false, ..NavigateOptions::default() });
-    let mut quarters: Vec<CatalogEntry> = catalog.reports.iter().filter(|e| e.initiative.slug == initiative).cloned().collect();
+    let mut quarters: Vec<CatalogEntry> =
+        catalog.reports.iter().filter(|e| e.initiative.slug == initiative).cloned().collect();
     // A hand-edited catalog may be in any order.
     quarters.sort_by_key(|e| e.period);
     let mut initiatives: Vec<CatalogEntry> = Vec::new();
@@ -53,7 +58,8 @@ pub fn ReportNav(catalog: Arc<Catalog>, initiative: String, period: Period, filt
     let step = move |entry: Option<CatalogEntry>, label: &'static str, rel: &'static str| match entry {
         Some(entry) => {
             let text = format!("{label} {}", entry.period);
-            view! { <a class="button step" rel=rel href=move || href(&address(&entry, &filter.get(), true))>{text}</a> }.into_any()
+            view! { <a class="button step" rel=rel href=move || href(&address(&entry, &filter.get(), true))>{text}</a> }
+                .into_any()
         }
         None => {
             let words = if rel == "prev" { "No earlier quarter" } else { "No later quarter" };

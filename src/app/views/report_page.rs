@@ -7,8 +7,8 @@ use super::report_view::ReportView;
 use crate::app::loaded::{load_report, Loaded};
 use crate::app::CatalogResource;
 use crate::model::{Catalog, CatalogEntry, Period};
-use leptos::prelude::*;
 use crate::url_state::report_path;
+use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_location, use_params_map};
 use leptos_router::NavigateOptions;
@@ -18,13 +18,15 @@ use std::sync::Arc;
 /// what `render` makes of it. Every page that needs the catalog goes through here.
 pub fn with_catalog(render: impl Fn(Arc<Catalog>) -> AnyView + Send + Sync + 'static) -> impl IntoView {
     let CatalogResource(catalog) = expect_context::<CatalogResource>();
-    move || match catalog.get() {
+    move || {
+        match catalog.get() {
         None => view! { <Loading what="the list of reports" /> }.into_any(),
         Some(Err(error)) => view! {
             <ErrorPanel error=error what="the list of reports" on_retry=Callback::new({ let catalog = catalog.clone(); move |_| catalog.refetch() }) />
         }
         .into_any(),
         Some(Ok(catalog)) => render(catalog),
+    }
     }
 }
 
@@ -75,9 +77,12 @@ pub fn MovedTo(path: String) -> impl IntoView {
     view! { <Redirect path=format!("{path}{query}{hash}") options=options /> }
 }
 
+/// Picks a report from the catalog and the route's initiative and period parameters.
+type Choose = fn(&Catalog, Option<String>, Option<String>) -> Result<CatalogEntry, Missing>;
+
 /// Shows the catalog entry `choose` picks from the route's parameters, or why there is none.
 #[component]
-fn WithCatalog(choose: fn(&Catalog, Option<String>, Option<String>) -> Result<CatalogEntry, Missing>) -> impl IntoView {
+fn WithCatalog(choose: Choose) -> impl IntoView {
     let params = use_params_map();
     with_catalog(move |catalog| {
         let (initiative, period) = params.with(|p| (p.get("initiative"), p.get("period")));
@@ -120,7 +125,8 @@ fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
     let fetched = matches!(report, Loaded::Fetching(_));
     let retry = report.clone();
     let what = "the report";
-    move || match report.get() {
+    move || {
+        match report.get() {
         None => view! { <Loading what=what /> }.into_any(),
         Some(Err(error)) => view! {
             <header class="report-header">
@@ -136,6 +142,7 @@ fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
             }
             view! { <ReportView report=report catalog=catalog.clone() /> }.into_any()
         }
+    }
     }
 }
 

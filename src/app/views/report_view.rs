@@ -1,19 +1,19 @@
 //! One report, every section of it, with the OKR filter bound to the URL.
 
 use super::activities::ActivityList;
+use super::changes::SinceLastQuarter;
+use super::embed_panel::EmbedPanel;
 use super::news_list::{EventList, NewsList};
 use super::okr_table::{OkrSection, OkrTable};
-use super::changes::SinceLastQuarter;
 use super::report_nav::ReportNav;
 use super::rich_text::{Blocks, HeadingText};
 use super::status_chart::StatusChart;
-use crate::filter::{apply, Filter, SearchIndex};
-use crate::model::anchor::{self, Part};
-use crate::model::{Block, Catalog, Period, Report, Section};
-use super::embed_panel::EmbedPanel;
 use crate::app::embed::SectionView;
 use crate::app::site::SITE;
 use crate::app::{href, ViewContext};
+use crate::filter::{apply, Filter, SearchIndex};
+use crate::model::anchor::{self, Part};
+use crate::model::{Block, Catalog, Period, Report, Section};
 use crate::url_state::{parse_query, print_full_query, report_path};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -69,7 +69,12 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
         navigate(
             &format!("{path}{}", print_full_query(&next, &options)),
             // In an iframe, history entries would pile up in the host page's Back button.
-            NavigateOptions { resolve: false, replace: replace || options.embed, scroll: false, ..NavigateOptions::default() },
+            NavigateOptions {
+                resolve: false,
+                replace: replace || options.embed,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
         );
     });
     let options = options.get_untracked();

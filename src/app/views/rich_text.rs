@@ -17,7 +17,9 @@ fn inline_view(inline: Inline) -> AnyView {
         Inline::Strong { children } => view! { <strong><Inlines inlines=children /></strong> }.into_any(),
         Inline::Strikethrough { children } => view! { <del><Inlines inlines=children /></del> }.into_any(),
         Inline::Code { text } => view! { <code>{text}</code> }.into_any(),
-        Inline::Link { url, children } => view! { <SafeLink url=url><Inlines inlines=children /></SafeLink> }.into_any(),
+        Inline::Link { url, children } => {
+            view! { <SafeLink url=url><Inlines inlines=children /></SafeLink> }.into_any()
+        }
     }
 }
 

@@ -24,7 +24,8 @@ pub fn SearchPage() -> impl IntoView {
     let query = Memo::new(move |_| parse_search(&location.search.get()));
     Effect::new(move |_| {
         let query = query.get();
-        let what = if query.trim().is_empty() { "Search".to_string() } else { format!("“{}”: search", query.trim()) };
+        let what =
+            if query.trim().is_empty() { "Search".to_string() } else { format!("“{}”: search", query.trim()) };
         document().set_title(&SITE.page_title(&what));
     });
     view! {
@@ -66,9 +67,11 @@ pub fn SearchHits(
         (total, 1) => format!("{total} passages in 1 report match “{query}”."),
         (total, reports) => format!("{total} passages in {reports} reports match “{query}”."),
     };
-    let capped = (total > hits.len()).then(|| format!(" The first {} are shown: add a word to narrow the search.", hits.len()));
-    // Consecutive hits of one report make one group.
-    let mut groups: Vec<(usize, Vec<(usize, Vec<Piece>)>)> = Vec::new();
+    let capped =
+        (total > hits.len()).then(|| format!(" The first {} are shown: add a word to narrow the search.", hits.len()));
+    // Consecutive hits of one report make one group: (report, [(passage, snippet)]).
+    type Group = (usize, Vec<(usize, Vec<Piece>)>);
+    let mut groups: Vec<Group> = Vec::new();
     for hit in hits {
         match groups.last_mut() {
             Some((report, passages)) if *report == hit.report => passages.push((hit.passage, hit.snippet)),

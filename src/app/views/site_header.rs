@@ -14,7 +14,13 @@ pub fn SiteHeader() -> impl IntoView {
     let here = Memo::new(move |_| {
         let path = location.pathname.get();
         let base = site_base();
-        format!("/{}", path.strip_prefix(base.as_str()).or_else(|| path.strip_prefix(base.trim_end_matches('/'))).unwrap_or(&path).trim_start_matches('/'))
+        format!(
+            "/{}",
+            path.strip_prefix(base.as_str())
+                .or_else(|| path.strip_prefix(base.trim_end_matches('/')))
+                .unwrap_or(&path)
+                .trim_start_matches('/')
+        )
     });
     let pages = [
         ("/".to_string(), "Home".to_string()),

@@ -57,11 +57,24 @@ fn main() -> std::process::ExitCode {
         times[times.len() / 2]
     };
     let (import, parse) = (median(&mut import_times), median(&mut parse_times));
-    println!("importer benchmark: {} reports, {:.1} KB of Markdown, {key_results} key results, {passes} passes", files.len(), bytes as f64 / 1024.0);
+    println!(
+        "importer benchmark: {} reports, {:.1} KB of Markdown, {key_results} key results, {passes} passes",
+        files.len(),
+        bytes as f64 / 1024.0
+    );
     println!("| measure | median per pass | throughput |");
     println!("|---|---|---|");
-    println!("| import (decode, parse, build the model) | {:.2} ms | {:.1} MB/s, {:.0} reports/s |", import * 1e3, bytes as f64 / import / 1e6, files.len() as f64 / import);
-    println!("| pulldown-cmark parse alone (the floor) | {:.2} ms | {:.1} MB/s |", parse * 1e3, bytes as f64 / parse / 1e6);
+    println!(
+        "| import (decode, parse, build the model) | {:.2} ms | {:.1} MB/s, {:.0} reports/s |",
+        import * 1e3,
+        bytes as f64 / import / 1e6,
+        files.len() as f64 / import
+    );
+    println!(
+        "| pulldown-cmark parse alone (the floor) | {:.2} ms | {:.1} MB/s |",
+        parse * 1e3,
+        bytes as f64 / parse / 1e6
+    );
     println!("| ratio import / parse | {:.2}x | |", import / parse);
     std::process::ExitCode::SUCCESS
 }

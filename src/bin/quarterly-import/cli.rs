@@ -36,7 +36,9 @@ fn parse_args(args: Vec<String>) -> Result<Args, String> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--out" | "-o" => out = Some(PathBuf::from(args.next().ok_or("--out needs a folder")?)),
-            "--default-initiative" => default_initiative = Some(args.next().ok_or("--default-initiative needs a slug")?),
+            "--default-initiative" => {
+                default_initiative = Some(args.next().ok_or("--default-initiative needs a slug")?)
+            }
             "--registry" => registry = Some(PathBuf::from(args.next().ok_or("--registry needs a file")?)),
             "--help" | "-h" => return Err(USAGE.into()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
@@ -67,7 +69,8 @@ fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(folder)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
     entries.sort();
     for path in entries {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -86,9 +89,11 @@ fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// every report's identity depends on it.
 fn read_registry(path: Option<&Path>) -> Result<Registry, String> {
     let Some(path) = path else { return Ok(Registry::default()) };
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read the registry: {e}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read the registry: {e}", path.display()))?;
     registry::parse(&text).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|(line, message)| format!("{}:{line}: error: {message}", path.display())).collect();
+        let lines: Vec<String> =
+            errors.iter().map(|(line, message)| format!("{}:{line}: error: {message}", path.display())).collect();
         lines.join("\n")
     })
 }
@@ -163,12 +168,15 @@ fn write_out(args: &Args, registry: &Registry, reports: &[(PathBuf, Report)]) ->
     for (_, report) in reports {
         write(args.out.join(report_path(report)), to_json(report)?)?;
     }
-    let catalog = catalog(&reports.iter().map(|(_, r)| r).collect::<Vec<_>>(), args.default_initiative.as_deref(), registry);
+    let catalog =
+        catalog(&reports.iter().map(|(_, r)| r).collect::<Vec<_>>(), args.default_initiative.as_deref(), registry);
     // The foundation-wide files follow the catalog's order.
     let in_order: Vec<&Report> = catalog
         .reports
         .iter()
-        .filter_map(|entry| reports.iter().map(|(_, r)| r).find(|r| r.initiative == entry.initiative && r.period == entry.period))
+        .filter_map(|entry| {
+            reports.iter().map(|(_, r)| r).find(|r| r.initiative == entry.initiative && r.period == entry.period)
+        })
         .collect();
     write(args.out.join("index.json"), to_json(&catalog)?)?;
     write(args.out.join("summary.json"), to_json(&summary::summary(&in_order))?)?;

@@ -5,7 +5,6 @@
 //! `file:line: warning|error: message`; a broken file never stops the others; the exit status is
 //! 1 when any file failed.
 
-
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 
