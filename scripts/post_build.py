@@ -25,6 +25,9 @@ public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
 if not public_url.endswith("/"):
     public_url += "/"
 index_path = os.path.join(staging, "index.html")
+# The <meta> names the app reads (src/app/loaded.rs: BASE_META, PAGE_META).
+BASE_META = "quarterly-base"
+PAGE_META = "quarterly-page"
 with open(index_path, encoding="utf-8") as f:
     html = f.read()
 
@@ -33,14 +36,14 @@ with open(index_path, encoding="utf-8") as f:
 # filtered, themed) or another address this page was served for, would flash the wrong content
 # first: it stays hidden until the app shows it (quarterly.css reveals the page after a few
 # seconds anyway, should the app never start).
-BOOT = """(function () {
+BOOT = ("""(function () {
   var meta = function (name) { var m = document.querySelector('meta[name="' + name + '"]'); return m && m.getAttribute("content"); };
-  var page = meta("quarterly-page");
-  if (page !== null && (location.search.length > 1 || meta("quarterly-base") + page.slice(1) !== location.pathname)) {
+  var page = meta("PAGE_META");
+  if (page !== null && (location.search.length > 1 || meta("BASE_META") + page.slice(1) !== location.pathname)) {
     document.documentElement.classList.add("q-pending");
   }
 })();
-"""
+""").replace("PAGE_META", PAGE_META).replace("BASE_META", BASE_META)
 
 def script_file(prefix, code, module):
     """Writes `code` to a hashed file and returns its script tag, with an integrity hash."""
@@ -61,7 +64,7 @@ if match:
 
 # Where the site lives, for the app's links and data (the strict policy's base-uri 'none'
 # rules out a <base> element).
-meta = f'<meta name="quarterly-base" content="{html_escape(public_url)}" />'
+meta = f'<meta name="{BASE_META}" content="{html_escape(public_url)}" />'
 html = html.replace('<meta name="quarterly-app"', meta + "\n    " + script_file("boot", BOOT, False) + '\n    <meta name="quarterly-app"', 1)
 html = html.replace('href="data/index.json"', f'href="{html_escape(public_url)}data/index.json"')
 if inline.search(html):

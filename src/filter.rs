@@ -70,7 +70,7 @@ impl TextQuery {
         if needle.is_empty() {
             return TextQuery::Any;
         }
-        if let Some(label) = crate::import::okr::key_result_label(&needle) {
+        if let Some(label) = crate::model::ids::key_result_label(&needle) {
             if label.length >= needle.chars().count() {
                 return TextQuery::Id(match &label.major {
                     Some(major) => format!("{major}.{}", label.minor),

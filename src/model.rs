@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod anchor;
+pub mod ids;
 pub mod registry;
 pub mod status;
 pub mod summary;

@@ -15,6 +15,10 @@ use std::sync::Arc;
 /// The id of the `<script type="application/json">` element holding a page's [`Preloaded`].
 pub const PRELOADED_ID: &str = "quarterly-preloaded";
 
+/// The `<meta>` holding where the site lives on its host (`/` or `/reports/`), written by
+/// scripts/post_build.py (which names it `BASE_META` too).
+pub const BASE_META: &str = "quarterly-base";
+
 /// The `<meta>` that marks a pre-rendered page, its content the site path it shows (boot.js in
 /// scripts/post_build.py reads it too).
 pub const PAGE_META: &str = "quarterly-page";

@@ -143,7 +143,7 @@ pub fn site_base() -> String {
 #[cfg(target_arch = "wasm32")]
 fn read_site_base() -> String {
     document()
-        .query_selector("meta[name='quarterly-base']")
+        .query_selector(&format!("meta[name='{}']", loaded::BASE_META))
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))

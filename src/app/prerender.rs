@@ -3,7 +3,7 @@
 //! static-page speed (and without JavaScript at all) while the app loads; `start` then takes over
 //! the page without a visible change.
 
-use super::loaded::{Preloaded, PAGE_META, PRELOADED_ID};
+use super::loaded::{Preloaded, BASE_META, PAGE_META, PRELOADED_ID};
 use super::site::SITE;
 use super::views::{filings_page, home_page};
 use super::{escape_html as escape, App, SITE_BASE};
@@ -31,11 +31,13 @@ struct Template<'a> {
 
 fn template(html: &str) -> Result<Template<'_>, String> {
     let base = html
-        .split("<meta name=\"quarterly-base\" content=\"")
+        .split(&format!("<meta name=\"{BASE_META}\" content=\""))
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .filter(|base| base.starts_with('/') && base.ends_with('/'))
-        .ok_or("the page has no <meta name=\"quarterly-base\"> (is it Trunk's output after scripts/post_build.py?)")?
+        .ok_or(format!(
+            "the page has no <meta name=\"{BASE_META}\"> (is it Trunk's output after scripts/post_build.py?)"
+        ))?
         .to_string();
     if !html.contains("<head>") {
         return Err("the page has no <head>".into());

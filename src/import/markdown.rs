@@ -576,9 +576,19 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_flattened_not_overflowed() {
+        fn depth(block: &Block) -> usize {
+            match block {
+                Block::Quote { blocks } => 1 + blocks.iter().map(depth).max().unwrap_or(0),
+                Block::List { items, .. } => 1 + items.iter().flatten().map(depth).max().unwrap_or(0),
+                _ => 0,
+            }
+        }
         let md = format!("{}deep", "> ".repeat(5000));
         let nodes = parse(&md);
-        assert!(!nodes.is_empty());
+        let [Node::Block { block, .. }] = nodes.as_slice() else { panic!("one block: {nodes:?}") };
+        // Nesting stops at the limit (5,000 quotes would be 5,000 levels), and the text survives.
+        assert!(depth(block) <= MAX_DEPTH + 1, "{} levels", depth(block));
+        assert!(crate::model::blocks_plain_text(std::slice::from_ref(block)).contains("deep"));
     }
 
     #[test]

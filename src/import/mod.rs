@@ -7,7 +7,7 @@ pub mod identity;
 mod labels;
 mod links;
 pub mod markdown;
-pub mod okr;
+mod okr;
 pub mod registry;
 pub mod sections;
 pub mod summary;
