@@ -12,6 +12,8 @@ pub mod foundation;
 pub mod history;
 pub mod import;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod report_files;
 pub mod url_state;
 
 pub mod app;

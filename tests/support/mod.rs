@@ -17,18 +17,7 @@ pub fn registry() -> PathBuf {
 
 /// Every report file below a folder (named `YYYY-Qn-Name`, with or without `.md`).
 pub fn report_files(dir: &std::path::Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if quarterly::import::looks_like_report(&path.file_name().unwrap().to_string_lossy()) {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
+    let found = quarterly::report_files::in_folder(dir);
+    assert!(found.problems.is_empty(), "{:?}", found.problems);
+    found.reports
 }

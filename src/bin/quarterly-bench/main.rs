@@ -8,25 +8,18 @@ fn main() -> std::process::ExitCode {
     use std::time::Instant;
 
     let folder = std::env::args().nth(1).unwrap_or_else(|| "reports".into());
-    let mut files = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(&folder)];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("quarterly-bench: cannot read {}", dir.display());
-            return std::process::ExitCode::from(2);
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            if path.is_dir() {
-                stack.push(path);
-            } else if quarterly::import::looks_like_report(&name) {
-                if let Ok(bytes) = std::fs::read(&path) {
-                    files.push((name, bytes));
-                }
-            }
-        }
+    let found = quarterly::report_files::in_folder(std::path::Path::new(&folder));
+    for problem in &found.problems {
+        eprintln!("quarterly-bench: {problem}");
     }
+    let files: Vec<(String, Vec<u8>)> = found
+        .reports
+        .iter()
+        .filter_map(|path| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            std::fs::read(path).ok().map(|bytes| (name, bytes))
+        })
+        .collect();
     if files.is_empty() {
         eprintln!("quarterly-bench: no reports in {folder}");
         return std::process::ExitCode::from(2);

@@ -1,8 +1,9 @@
 //! The importer command's work: arguments, files, output.
 
-use quarterly::import::{self, catalog, looks_like_report, registry, report_path, summary, Severity};
+use quarterly::import::{self, catalog, registry, report_path, summary, Severity};
 use quarterly::model::registry::Registry;
 use quarterly::model::Report;
+use quarterly::report_files;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -53,12 +54,19 @@ fn parse_args(args: Vec<String>) -> Result<Args, String> {
 }
 
 /// Report files: those named on the command line, and in folders (recursively) those named
-/// like reports. Skipped files are listed so that nothing disappears silently.
+/// like reports. Skipped files and folder loops are listed so that nothing disappears silently.
 fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            walk(input, &mut files).map_err(|e| format!("{}: cannot read folder: {e}", input.display()))?;
+            let found = report_files::in_folder(input);
+            for skipped in &found.skipped {
+                eprintln!("{}: skipped: not named like a report (YYYY-Qn-Name.md)", skipped.display());
+            }
+            for problem in &found.problems {
+                eprintln!("{problem}");
+            }
+            files.extend(found.reports);
         } else if input.exists() {
             files.push(input.clone());
         } else {
@@ -66,23 +74,6 @@ fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         }
     }
     Ok(files)
-}
-
-fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(folder)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else if looks_like_report(&name) {
-            files.push(path);
-        } else {
-            eprintln!("{}: skipped: not named like a report (YYYY-Qn-Name.md)", path.display());
-        }
-    }
-    Ok(())
 }
 
 /// The registry of initiatives, when one is given; its own errors stop the run (exit 2), since
