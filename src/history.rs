@@ -5,7 +5,7 @@
 //! different goals), so a number whose text changed beyond recognition starts a new track rather
 //! than being forced into a match. A text that moved to another number is followed as renumbered.
 
-use crate::model::{plain_text, Period, Report, Status, StatusKind};
+use crate::model::{fold_words, plain_text, Period, Report, Status, StatusKind};
 use std::collections::BTreeSet;
 
 /// Texts at least this alike (shared words over all words) are the same key result reworded.
@@ -81,10 +81,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 /// Whether two texts differ in wording (not only in case, spacing or punctuation).
 fn reworded(a: &str, b: &str) -> bool {
-    let fold = |t: &str| {
-        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>()
-    };
-    fold(a) != fold(b)
+    fold_words(a) != fold_words(b)
 }
 
 fn status_kind(status: &Option<Status>) -> Option<StatusKind> {

@@ -346,6 +346,18 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
     }
 }
 
+/// Text folded for comparing words: lower case, every run of other characters one space
+/// ("On-Target!" and "on target" fold alike). The status vocabulary and the importer's heading
+/// and label matching compare through it.
+pub fn fold_words(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| if c.is_alphanumeric() { c.to_lowercase().collect::<Vec<_>>() } else { vec![' '] })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The plain text of blocks: paragraphs, headings, list items and table rows each on a line of
 /// their own (for search, summaries and filters).
 pub fn blocks_plain_text(blocks: &[Block]) -> String {

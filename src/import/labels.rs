@@ -3,7 +3,7 @@
 
 use super::markdown::{finish_inlines, Node};
 use super::sections::{classify, Kind};
-use crate::model::{plain_text, Block, Inline};
+use crate::model::{fold_words, plain_text, Block, Inline};
 
 /// The template's labels an author may misspell, as the template writes them.
 const TEMPLATE_LABELS: [&str; 6] = [
@@ -14,16 +14,6 @@ const TEMPLATE_LABELS: [&str; 6] = [
     "Funding requests and updates",
     "Questions/Issues for the TAC",
 ];
-
-/// Lowercase words of letters and digits, one space apart ("Up-Next:" -> "up next").
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// Whether a label names one of the template's parts of an activity (or its questions).
 pub fn is_template_label(text: &str) -> bool {
@@ -36,10 +26,10 @@ pub fn resembles_label(heading: &str) -> Option<&'static str> {
     if classify(heading) != Kind::Other {
         return None;
     }
-    let folded = fold(heading);
+    let folded = fold_words(heading);
     let words: Vec<&str> = folded.split(' ').collect();
     TEMPLATE_LABELS.into_iter().find(|label| {
-        let label_folded = fold(label);
+        let label_folded = fold_words(label);
         let count = label_folded.split(' ').count();
         let start = words[..count.min(words.len())].join(" ");
         let distance = edit_distance(&start, &label_folded);
@@ -189,7 +179,7 @@ pub fn is_none_phrase(text: &str) -> bool {
         "expected",
         "required",
     ];
-    let folded = fold(&text.replace("N/A", "na").replace("n/a", "na"));
+    let folded = fold_words(&text.replace("N/A", "na").replace("n/a", "na"));
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let Some((first, rest)) = words.split_first() else { return false };
     OPENERS.contains(first) && rest.iter().all(|word| FILLER.contains(word) || OPENERS.contains(word))

@@ -1,9 +1,9 @@
 //! From a flat run of headings and blocks to the report's parts: which section is the overview,
 //! the OKRs, the news..., and which are a working group's activities.
 
-use super::labels::{fold, resembles_label};
+use super::labels::resembles_label;
 use super::markdown::Node;
-use crate::model::{plain_text, Activity, Block, Inline, Section};
+use crate::model::{fold_words as fold, plain_text, Activity, Block, Inline, Section};
 
 /// What a heading names, from the template's vocabulary and the ways authors vary it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -78,7 +78,7 @@ impl StatusKind {
 
     /// The kind for what an author wrote; `Unknown` when the vocabulary does not know it.
     pub fn from_written(written: &str) -> StatusKind {
-        let folded = fold(written);
+        let folded = super::fold_words(written);
         VOCABULARY.iter().find(|(words, _)| *words == folded).map(|(_, kind)| *kind).unwrap_or(StatusKind::Unknown)
     }
 
@@ -142,17 +142,6 @@ impl Status {
         let written = written.trim();
         (!written.is_empty()).then(|| Status { kind: StatusKind::from_written(written), written: written.to_string() })
     }
-}
-
-/// Lower case, punctuation (`*`, `_`, `.`, `-`, ...) as spaces, whitespace collapsed.
-fn fold(written: &str) -> String {
-    written
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
