@@ -130,8 +130,17 @@ pub fn history_path(initiative: &str) -> String {
 /// The path of a search across every report.
 pub fn search_path(text: &str) -> String {
     let query = form_urlencoded::Serializer::new(String::new()).append_pair("q", text).finish();
-    format!("/search?{query}")
+    format!("{SEARCH_PATH}?{query}")
 }
+
+/// The search page's path (a form's `action`, before the query).
+pub const SEARCH_PATH: &str = "/search";
+
+/// The home page's path.
+pub const HOME_PATH: &str = "/";
+
+/// The path of the questions and funding requests for the governing body.
+pub const ASKS_PATH: &str = "/tac";
 
 /// The search text of a `/search` query.
 pub fn parse_search(query: &str) -> String {
@@ -145,7 +154,7 @@ pub fn parse_search(query: &str) -> String {
 pub fn home_path(quarter: Option<Period>) -> String {
     match quarter {
         Some(quarter) => format!("/?quarter={}", quarter.slug()),
-        None => "/".to_string(),
+        None => HOME_PATH.to_string(),
     }
 }
 
@@ -179,9 +188,9 @@ pub fn asks_path(filter: &AskFilter) -> String {
     }
     let query = query.finish();
     if query.is_empty() {
-        "/tac".to_string()
+        ASKS_PATH.to_string()
     } else {
-        format!("/tac?{query}")
+        format!("{ASKS_PATH}?{query}")
     }
 }
 

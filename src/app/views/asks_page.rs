@@ -11,7 +11,7 @@ use crate::foundation::{asks_by_quarter, asks_for, initiatives, latest_quarter, 
 use crate::model::registry::InitiativeEntry;
 use crate::model::summary::{Ask, AskKind};
 use crate::model::Period;
-use crate::url_state::{asks_path, parse_asks, report_path, AskFilter};
+use crate::url_state::{asks_path, parse_asks, report_path, AskFilter, ASKS_PATH};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -130,7 +130,7 @@ fn AskFilterForm(
     };
     let shown_quarter = move || filter.get().quarter.unwrap_or(latest);
     view! {
-        <form class="filter-bar asks-filter" method="get" action=href("/tac") aria-label="Choose the quarter and initiative" on:submit=on_submit>
+        <form class="filter-bar asks-filter" method="get" action=href(ASKS_PATH) aria-label="Choose the quarter and initiative" on:submit=on_submit>
             <div class="filter-field">
                 <label for="asks-quarter">"Quarter"</label>
                 <select id="asks-quarter" name="quarter" on:change=on_quarter>

@@ -50,7 +50,7 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
             {(!embedded).then(|| view! {
                 <div class="report-toolbar">
                     <nav class="report-nav" aria-label="Reports">
-                        <a class="button" href=href(&format!("/{slug}/{}", newest.slug()))>{format!("← {newest} report")}</a>
+                        <a class="button" href=href(&report_path(&slug, newest))>{format!("← {newest} report")}</a>
                     </nav>
                     <EmbedPanel title=format!("{name}: every key result, quarter by quarter") path=history_path(&slug) filter=Signal::derive(Filter::default) />
                 </div>

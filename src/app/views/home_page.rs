@@ -9,7 +9,9 @@ use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
 use crate::foundation::{latest_quarter, status_counts, Filed, NotFiled, QuarterOverview};
 use crate::model::{Catalog, Period};
-use crate::url_state::{asks_path, filings_path, home_path, parse_home, report_path, AskFilter};
+use crate::url_state::{
+    asks_path, filings_path, home_path, parse_home, report_path, AskFilter, HOME_PATH, SEARCH_PATH,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -51,7 +53,7 @@ pub fn HomePage() -> impl IntoView {
                         <a class="button" href=move || href(&asks_path(&AskFilter { quarter: Some(quarter.get()), initiative: None }))>
                             {SITE.asks_title()}
                         </a>
-                        <a class="button" href=href("/search")>"Search every report"</a>
+                        <a class="button" href=href(SEARCH_PATH)>"Search every report"</a>
                     </nav>
                 </div>
                 {overview}
@@ -84,7 +86,7 @@ fn QuarterPicker(
         go(current.get_untracked().slug());
     };
     view! {
-        <form class="picker" method="get" action=href("/") on:submit=on_submit>
+        <form class="picker" method="get" action=href(HOME_PATH) on:submit=on_submit>
             <div class="filter-field">
                 <label for="home-quarter">"Quarter"</label>
                 <select id="home-quarter" name="quarter" on:change=on_change>

@@ -8,7 +8,7 @@ use crate::app::site::SITE;
 use crate::foundation::{initiatives, search, Piece, SearchResults};
 use crate::model::registry::InitiativeEntry;
 use crate::model::summary::SearchCorpus;
-use crate::url_state::{parse_search, report_path, search_path};
+use crate::url_state::{parse_search, report_path, search_path, SEARCH_PATH};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -131,7 +131,7 @@ pub fn SearchForm() -> impl IntoView {
         text.set(String::new());
     }
     view! {
-        <form class="search-form" role="search" method="get" action=href("/search") on:submit=move |ev| {
+        <form class="search-form" role="search" method="get" action=href(SEARCH_PATH) on:submit=move |ev| {
             ev.prevent_default();
             navigate(&search_path(&text.get_untracked()), NavigateOptions::default());
         }>

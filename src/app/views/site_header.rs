@@ -3,7 +3,7 @@
 use super::search_page::SearchForm;
 use crate::app::site::SITE;
 use crate::app::{href, site_base};
-use crate::url_state::{asks_path, filings_path, AskFilter};
+use crate::url_state::{asks_path, filings_path, AskFilter, HOME_PATH};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -40,7 +40,7 @@ pub fn SiteHeader() -> impl IntoView {
         .collect_view();
     view! {
         <header class="site-header">
-            <a class="brand" href=href("/")>{SITE.title}</a>
+            <a class="brand" href=href(HOME_PATH)>{SITE.title}</a>
             <span class="tagline">{SITE.tagline()}</span>
             <nav class="site-nav" aria-label="Site">
                 <ul>{links}</ul>
