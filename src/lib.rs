@@ -1,19 +1,16 @@
-//! quarterly: publish, read, filter and embed an open-source foundation's quarterly reports.
+//! quarterly's viewer: the Leptos app ([`app`]) that shows the reports in the browser and, at build
+//! time, renders each page's first view to static HTML.
 //!
-//! Data flows one way: Markdown report -> [`import`] -> JSON ([`model`]) -> fetch -> [`filter`]
-//! -> view. Everything but the `app` module is plain Rust that builds and tests natively; `app` (Leptos)
-//! runs in the browser and, natively, renders each report's first view to static HTML.
+//! Data flows one way: Markdown report -> importer (`crates/import`) -> JSON (the model, in
+//! `crates/core`) -> fetch ([`app::api`]) -> filter (`quarterly_core::filter`) -> view.
 
 // The views' types nest deeply when Leptos renders them to HTML natively in release builds.
 #![recursion_limit = "256"]
 
-pub mod filter;
-pub mod foundation;
-pub mod history;
-pub mod import;
-pub mod model;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod report_files;
-pub mod url_state;
+#[cfg(all(feature = "csr", feature = "ssr"))]
+compile_error!("the viewer renders either in the browser (`csr`) or at build time (`ssr`), not both: build the browser's wasm with `--no-default-features --features csr`");
 
 pub mod app;
+
+// The viewer's modules name the core's as if they were its own.
+pub use quarterly_core::{filter, foundation, history, model, url_state};

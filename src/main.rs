@@ -1,7 +1,6 @@
 //! The web viewer's entry point (built for wasm32 by Trunk). The same wasm serves the site and
 //! the `<quarterly-report>` custom element on other sites.
 
-#[cfg(target_arch = "wasm32")]
 mod web {
     use wasm_bindgen::prelude::*;
 
@@ -23,13 +22,6 @@ mod web {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 fn main() {
     quarterly::app::start();
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("quarterly is the web viewer: build it with `trunk build`, or run `scripts/serve`.");
-    std::process::exit(2);
 }

@@ -2,8 +2,6 @@
 //! the filing grid and "For the TAC": the pages it writes hold what the app shows, carry the data
 //! the app takes over with, and stay safe whatever the reports say.
 
-mod support;
-
 use quarterly::app::loaded::{Preloaded, PRELOADED_ID};
 use quarterly::app::prerender::{pages, render_body, Page};
 use quarterly::model::summary::{History, Summary};

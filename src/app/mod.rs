@@ -5,7 +5,7 @@ pub mod api;
 pub mod embed;
 pub mod loaded;
 pub mod perf;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod site;
 pub mod views;
@@ -49,7 +49,7 @@ pub struct ViewContext(pub Memo<ViewOptions>);
 /// Mounts the viewer on the page's body. A page pre-rendered at build time carries its first
 /// view's data inline: the app renders that view and replaces the static copy in one task, so
 /// no frame shows anything but the report.
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 pub fn start() {
     console_error_panic_hook::set_once();
     // The same wasm also backs <quarterly-report> on other sites: only the site's own page
@@ -94,7 +94,7 @@ pub fn start() {
 /// Replaces what `parent` shows with what `mount` renders into it, in one task (so no frame shows
 /// neither), keeping the page's scroll position and the focused control (by its id): a reader
 /// who scrolled or tabbed into the pre-rendered page stays where they were.
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 pub fn take_over(parent: &web_sys::HtmlElement, mount: impl FnOnce()) {
     let (window, document) = (window(), document());
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
@@ -113,7 +113,7 @@ pub fn take_over(parent: &web_sys::HtmlElement, mount: impl FnOnce()) {
 
 /// The data a pre-rendered page carries (none for the plain app page): unreadable data is
 /// ignored, and the views fetch what they need instead.
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 fn read_preloaded() -> Preloaded {
     document()
         .get_element_by_id(loaded::PRELOADED_ID)
@@ -140,7 +140,7 @@ pub fn site_base() -> String {
     SITE_BASE.with(|base| base.borrow_mut().get_or_insert_with(read_site_base).clone())
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 fn read_site_base() -> String {
     document()
         .query_selector(&format!("meta[name='{}']", loaded::BASE_META))
@@ -152,7 +152,7 @@ fn read_site_base() -> String {
 }
 
 /// Rendering at build time: the pre-renderer sets the base (see [`prerender`]).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(feature = "csr"))]
 fn read_site_base() -> String {
     "/".to_string()
 }

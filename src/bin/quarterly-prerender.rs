@@ -4,7 +4,6 @@
 //! (`404.html`, which stays the plain app) and its `data/`. Trunk's post-build hook runs it; run
 //! it again after replacing a built site's data.
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use quarterly::app::api::{decode, report_url};
     use quarterly::app::prerender::pages;
@@ -56,6 +55,3 @@ fn main() {
         }
     }
 }
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}

@@ -559,7 +559,7 @@ fn main() {
     // 6. Importer throughput, over the bundled corpus (the same figures as quarterly-bench).
     let reports = root().join("reports").to_string_lossy().into_owned();
     let importer = Command::new("cargo")
-        .args(["run", "--quiet", "--release", "--locked", "--bin", "quarterly-bench", "--"])
+        .args(["run", "--quiet", "--release", "--locked", "-p", "quarterly-import", "--bin", "quarterly-bench", "--"])
         .arg(&reports)
         .current_dir(root())
         .output();

@@ -3,7 +3,7 @@
 
 use crate::app::escape_html as escape;
 use crate::filter::Filter;
-use crate::url_state::{print_full_query, print_query, EmbedSection, ViewOptions};
+use crate::url_state::{filter_pairs, print_full_query, EmbedSection, ViewOptions};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -18,8 +18,7 @@ pub fn EmbedPanel(
 ) -> impl IntoView {
     // Absolute, so the snippets work on any other site (at build time the origin is unknown:
     // the browser renders the panel again when it takes over).
-    let origin =
-        if cfg!(target_arch = "wasm32") { window().location().origin().unwrap_or_default() } else { String::new() };
+    let origin = if cfg!(feature = "csr") { window().location().origin().unwrap_or_default() } else { String::new() };
     let base = format!("{origin}{}", crate::app::site_base());
     let section = RwSignal::new(if data_path.is_some() { Some(EmbedSection::Okrs) } else { None });
     let iframe = {
@@ -43,7 +42,7 @@ pub fn EmbedPanel(
                 attributes.push_str(&format!(" section=\"{}\"", section.slug()));
             }
             // The filter attributes read like the URL's query parameters.
-            for (key, value) in form_urlencoded::parse(print_query(&filter).trim_start_matches('?').as_bytes()) {
+            for (key, value) in filter_pairs(&filter) {
                 attributes.push_str(&format!(" {key}=\"{}\"", escape(&value)));
             }
             format!(

@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use quarterly::filter::{apply, hider, search, Filter, SearchIndex};
-use quarterly::model::Report;
+use quarterly_core::filter::{apply, hider, search, Filter, SearchIndex};
+use quarterly_core::model::Report;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(report) = serde_json::from_slice::<Report>(data) else { return };
@@ -15,6 +15,6 @@ fuzz_target!(|data: &[u8]| {
     let _ = hider(&report, &index, &filter);
     let _ = search(&[&report], "a");
     let _ = report.all_links();
-    let _ = quarterly::history::timeline(&[&report, &report]);
-    let _ = quarterly::history::changes(&report, &report);
+    let _ = quarterly_core::history::timeline(&[&report, &report]);
+    let _ = quarterly_core::history::changes(&report, &report);
 });

@@ -5,11 +5,11 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let outcome = quarterly::import::import_bytes("2025-Q1-Fuzz.md", data);
+    let outcome = quarterly_import::import_bytes("2025-Q1-Fuzz.md", data);
     assert!(outcome.report.is_some() || outcome.has_errors());
     if let Some(report) = outcome.report {
         let json = serde_json::to_string(&report).unwrap();
-        let back: quarterly::model::Report = serde_json::from_str(&json).unwrap();
+        let back: quarterly_core::model::Report = serde_json::from_str(&json).unwrap();
         assert_eq!(back, report);
     }
 });

@@ -1,0 +1,495 @@
+//! The quarterly report as the viewer reads it: the JSON format is these types.
+//!
+//! Plain data, no web-sys and no I/O, so the importer, the viewer and the tests share it. Text
+//! that came from a report is always data ([`Inline`]/[`Block`]), never markup.
+
+use serde::{Deserialize, Serialize};
+
+pub mod anchor;
+pub mod ids;
+pub mod registry;
+pub mod status;
+pub mod summary;
+mod tagged;
+pub use status::{Status, StatusKind};
+
+/// Version of the JSON format written by the importer; bumped on incompatible changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One Technical Initiative's report for one quarter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Report {
+    /// JSON format version ([`FORMAT_VERSION`]).
+    pub format: u32,
+    /// File name of the Markdown source the report was imported from.
+    pub source: String,
+    pub initiative: Initiative,
+    pub period: Period,
+    /// The title as the author wrote it (or as derived from the file name when missing).
+    pub title: String,
+    /// The "Overview" section.
+    #[serde(default)]
+    pub overview: Vec<Block>,
+    /// Objectives with their key results, in report order.
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    /// Prose of the objectives section that is not the OKR table itself.
+    #[serde(default)]
+    pub objectives_notes: Vec<Block>,
+    /// A working group's activities (sub-projects, SIGs), each with Purpose, Current Status, ...
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    /// News, blog and media links, in report order.
+    #[serde(default)]
+    pub news: Vec<LinkItem>,
+    /// Prose of the news section that is not a link item.
+    #[serde(default)]
+    pub news_notes: Vec<Block>,
+    /// Upcoming events, one entry per list item or paragraph.
+    #[serde(default)]
+    pub upcoming_events: Vec<Vec<Inline>>,
+    /// Report-wide questions or issues for the TAC (empty when the author wrote "None" or the like).
+    #[serde(default)]
+    pub questions_for_tac: Vec<Block>,
+    /// Report-wide funding requests (empty when the author wrote "None" or the like).
+    #[serde(default)]
+    pub funding_requests: Vec<Block>,
+    /// Participation: the tables (and their notes) of who takes part, meetings, contributors.
+    #[serde(default)]
+    pub participation: Vec<Block>,
+    /// The "Additional Information" section.
+    #[serde(default)]
+    pub additional_information: Vec<Block>,
+    /// Any other section an author added, in report order.
+    #[serde(default)]
+    pub other_sections: Vec<Section>,
+}
+
+/// A Technical Initiative: display name plus the URL slug that stays stable across quarters.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Initiative {
+    pub name: String,
+    pub slug: String,
+}
+
+/// A calendar quarter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Period {
+    pub year: u16,
+    /// 1 to 4.
+    pub quarter: u8,
+}
+
+impl Period {
+    /// The URL segment for this quarter, e.g. `2025-q2`.
+    pub fn slug(self) -> String {
+        format!("{}-q{}", self.year, self.quarter)
+    }
+
+    /// Parses [`Period::slug`]'s form (case-insensitive).
+    pub fn from_slug(slug: &str) -> Option<Period> {
+        let (year, quarter) = slug.split_once(['-', '_'])?;
+        let quarter = quarter.strip_prefix(['q', 'Q'])?;
+        Period::new(year.parse().ok()?, quarter.parse().ok()?)
+    }
+
+    /// A period only when the quarter is 1 to 4 and the year is plausible for a report.
+    pub fn new(year: u16, quarter: u8) -> Option<Period> {
+        ((1..=4).contains(&quarter) && (1900..=9999).contains(&year)).then_some(Period { year, quarter })
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} Q{}", self.year, self.quarter)
+    }
+}
+
+/// An objective and its key results.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Objective {
+    /// The objective's number as the author wrote it ("1", "2"...).
+    pub id: String,
+    pub title: Vec<Inline>,
+    #[serde(default)]
+    pub key_results: Vec<KeyResult>,
+}
+
+/// A key result of an objective.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct KeyResult {
+    /// "1.3": objective number, dot, key-result number.
+    pub id: String,
+    pub text: Vec<Inline>,
+    /// `None` when the author gave no status at all (not the same as an unrecognised one).
+    #[serde(default)]
+    pub status: Option<Status>,
+}
+
+/// An activity of a working group (a SIG, a project), following the template's sub-sections.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Activity {
+    /// The activity's title as written ("Activity #2: " and the like taken off).
+    pub name: String,
+    /// Where the title linked to, when it was a link (a project page, an issue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// Text between the activity's heading and its first sub-section.
+    #[serde(default)]
+    pub summary: Vec<Block>,
+    #[serde(default)]
+    pub purpose: Vec<Block>,
+    #[serde(default)]
+    pub current_status: Vec<Block>,
+    #[serde(default)]
+    pub up_next: Vec<Block>,
+    #[serde(default)]
+    pub funding: Vec<Block>,
+    #[serde(default)]
+    pub questions_for_tac: Vec<Block>,
+    /// Sub-sections outside the template, in report order.
+    #[serde(default)]
+    pub other: Vec<Section>,
+}
+
+/// A titled run of blocks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Section {
+    pub heading: String,
+    /// Where the heading linked to, when it held a link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+/// A news, blog or media entry: its link plus what the author wrote around it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LinkItem {
+    /// The link's text (its address when it had none).
+    pub title: String,
+    pub url: String,
+    /// Who wrote or presented it, e.g. "Henri Yandell, AWS".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// Text before the link, e.g. "FOSDEM".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// The sub-heading the entry stood under, e.g. "AI News".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+/// Inline rich text: a safe subset of Markdown, never HTML.
+// Decoded by hand (`model/tagged.rs`): the same JSON, without serde's buffer for tagged enums.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text {
+        text: String,
+    },
+    Emphasis {
+        children: Vec<Inline>,
+    },
+    Strong {
+        children: Vec<Inline>,
+    },
+    /// GFM strikethrough (`~text~`): text the author struck out, which reads differently.
+    Strikethrough {
+        children: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
+    /// A link as written; the viewer decides whether the target is safe to follow.
+    Link {
+        url: String,
+        children: Vec<Inline>,
+    },
+}
+
+/// Block-level rich text.
+// Decoded by hand (`model/tagged.rs`): the same JSON, without serde's buffer for tagged enums.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    /// A sub-heading inside a section (level 3 to 6 in the source).
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Table {
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+    },
+    Code {
+        text: String,
+    },
+}
+
+/// `index.json`: every report the site offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Catalog {
+    pub format: u32,
+    /// Slug of the initiative whose newest report stands first.
+    pub default_initiative: String,
+    pub reports: Vec<CatalogEntry>,
+    /// What the registry knows of each initiative that has reports here (name, kind, home page,
+    /// the file-name aliases that map to it), in the registry's order.
+    #[serde(default)]
+    pub initiatives: Vec<registry::InitiativeEntry>,
+}
+
+/// One report in the catalog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CatalogEntry {
+    pub initiative: Initiative,
+    pub period: Period,
+    pub title: String,
+    /// Path of the report's JSON, relative to `index.json`.
+    pub path: String,
+}
+
+impl Catalog {
+    /// The entry for an initiative and quarter, if the catalog has it.
+    pub fn find(&self, initiative: &str, period: Period) -> Option<&CatalogEntry> {
+        self.reports.iter().find(|entry| entry.initiative.slug == initiative && entry.period == period)
+    }
+
+    /// The newest report of an initiative.
+    pub fn newest(&self, initiative: &str) -> Option<&CatalogEntry> {
+        self.reports.iter().filter(|entry| entry.initiative.slug == initiative).max_by_key(|entry| entry.period)
+    }
+
+    /// The report the site opens on: the default initiative's newest, else the newest of all.
+    pub fn latest(&self) -> Option<&CatalogEntry> {
+        self.newest(&self.default_initiative).or_else(|| self.reports.iter().max_by_key(|entry| entry.period))
+    }
+
+    /// The slug of the initiative that `name` (a slug, or an alias a report was once filed
+    /// under, as in an old address) stands for.
+    pub fn canonical_initiative(&self, name: &str) -> Option<&str> {
+        if let Some(entry) = self.reports.iter().find(|entry| entry.initiative.slug == name) {
+            return Some(&entry.initiative.slug);
+        }
+        self.initiatives.iter().find(|entry| entry.is_called(name)).map(|entry| entry.slug.as_str())
+    }
+
+    /// The report an initiative published before `period` (what "since last quarter" compares).
+    pub fn previous(&self, initiative: &str, period: Period) -> Option<&CatalogEntry> {
+        self.reports
+            .iter()
+            .filter(|entry| entry.initiative.slug == initiative && entry.period < period)
+            .max_by_key(|entry| entry.period)
+    }
+}
+
+impl Activity {
+    /// One of the template's parts.
+    pub fn part(&self, part: anchor::ActivityPart) -> &[Block] {
+        use anchor::ActivityPart as P;
+        match part {
+            P::Purpose => &self.purpose,
+            P::CurrentStatus => &self.current_status,
+            P::UpNext => &self.up_next,
+            P::Funding => &self.funding,
+            P::Questions => &self.questions_for_tac,
+        }
+    }
+}
+
+impl Report {
+    /// Every key result, with its objective.
+    pub fn key_results(&self) -> impl Iterator<Item = (&Objective, &KeyResult)> {
+        self.objectives.iter().flat_map(|objective| objective.key_results.iter().map(move |kr| (objective, kr)))
+    }
+}
+
+/// The plain text of inline content (for search, labels and comparisons).
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain_text(inlines, &mut out);
+    out
+}
+
+fn push_plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Strikethrough { children }
+            | Inline::Link { children, .. } => push_plain_text(children, out),
+        }
+    }
+}
+
+/// Text folded for comparing words: lower case, every run of other characters one space
+/// ("On-Target!" and "on target" fold alike). The status vocabulary and the importer's heading
+/// and label matching compare through it.
+pub fn fold_words(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| if c.is_alphanumeric() { c.to_lowercase().collect::<Vec<_>>() } else { vec![' '] })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The plain text of blocks: paragraphs, headings, list items and table rows each on a line of
+/// their own (for search, summaries and filters).
+pub fn blocks_plain_text(blocks: &[Block]) -> String {
+    let mut lines = Vec::new();
+    push_block_lines(blocks, &mut lines);
+    lines.join("\n")
+}
+
+fn push_block_lines(blocks: &[Block], lines: &mut Vec<String>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { content } | Block::Heading { content, .. } => lines.push(plain_text(content)),
+            Block::List { items, .. } => items.iter().for_each(|item| push_block_lines(item, lines)),
+            Block::Table { header, rows } => {
+                for row in std::iter::once(header).chain(rows) {
+                    lines.push(row.iter().map(|cell| plain_text(cell)).collect::<Vec<_>>().join(" | "));
+                }
+            }
+            Block::Quote { blocks } => push_block_lines(blocks, lines),
+            Block::Code { text } => lines.push(text.clone()),
+        }
+    }
+}
+
+/// Every link target in blocks, in order (used by tests and by search).
+pub fn block_links(blocks: &[Block]) -> Vec<&str> {
+    let mut out = Vec::new();
+    for block in blocks {
+        collect_block_links(block, &mut out);
+    }
+    out
+}
+
+fn collect_block_links<'a>(block: &'a Block, out: &mut Vec<&'a str>) {
+    match block {
+        Block::Paragraph { content } | Block::Heading { content, .. } => collect_inline_links(content, out),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| collect_block_links(b, out)),
+        Block::Table { header, rows } => {
+            header.iter().chain(rows.iter().flatten()).for_each(|cell| collect_inline_links(cell, out))
+        }
+        Block::Quote { blocks } => blocks.iter().for_each(|b| collect_block_links(b, out)),
+        Block::Code { .. } => {}
+    }
+}
+
+/// Every link target in inline content, in order.
+pub fn collect_inline_links<'a>(inlines: &'a [Inline], out: &mut Vec<&'a str>) {
+    for inline in inlines {
+        match inline {
+            Inline::Link { url, children } => {
+                out.push(url);
+                collect_inline_links(children, out);
+            }
+            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Strikethrough { children } => {
+                collect_inline_links(children, out)
+            }
+            Inline::Text { .. } | Inline::Code { .. } => {}
+        }
+    }
+}
+
+impl Report {
+    /// Every link target anywhere in the report, in report order of its parts.
+    pub fn all_links(&self) -> Vec<&str> {
+        let mut out = block_links(&self.overview);
+        for objective in &self.objectives {
+            collect_inline_links(&objective.title, &mut out);
+            for kr in &objective.key_results {
+                collect_inline_links(&kr.text, &mut out);
+            }
+        }
+        out.extend(block_links(&self.objectives_notes));
+        for activity in &self.activities {
+            out.extend(activity.link.as_deref());
+            for blocks in [
+                &activity.summary,
+                &activity.purpose,
+                &activity.current_status,
+                &activity.up_next,
+                &activity.funding,
+                &activity.questions_for_tac,
+            ] {
+                out.extend(block_links(blocks));
+            }
+            activity.other.iter().for_each(|s| out.extend(block_links(&s.blocks)));
+        }
+        out.extend(self.news.iter().map(|item| item.url.as_str()));
+        out.extend(block_links(&self.news_notes));
+        self.upcoming_events.iter().for_each(|event| collect_inline_links(event, &mut out));
+        out.extend(block_links(&self.questions_for_tac));
+        out.extend(block_links(&self.funding_requests));
+        out.extend(block_links(&self.participation));
+        out.extend(block_links(&self.additional_information));
+        for section in &self.other_sections {
+            out.extend(section.link.as_deref());
+            out.extend(block_links(&section.blocks));
+        }
+        out
+    }
+}
+
+/// Whether a link target may become a clickable link: http(s) and mailto only.
+pub fn is_safe_link(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::registry::InitiativeEntry;
+    use super::*;
+
+    #[test]
+    fn an_old_name_of_an_initiative_leads_to_its_slug() {
+        let initiative = Initiative { name: "Vulnerability Disclosures WG".into(), slug: "vd-wg".into() };
+        let catalog = Catalog {
+            format: FORMAT_VERSION,
+            default_initiative: "vd-wg".into(),
+            reports: vec![CatalogEntry {
+                initiative,
+                period: Period { year: 2025, quarter: 4 },
+                title: "x".into(),
+                path: "vd-wg/2025-q4.json".into(),
+            }],
+            initiatives: vec![InitiativeEntry {
+                slug: "vd-wg".into(),
+                aliases: vec!["VULN-WG".into()],
+                ..InitiativeEntry::default()
+            }],
+        };
+        assert_eq!(catalog.canonical_initiative("vd-wg"), Some("vd-wg"));
+        assert_eq!(catalog.canonical_initiative("vuln-wg"), Some("vd-wg"));
+        assert_eq!(catalog.canonical_initiative("sigstore"), None);
+    }
+}
