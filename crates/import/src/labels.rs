@@ -109,80 +109,25 @@ pub fn split_label_list(items: &[Vec<Block>], lines: &[usize]) -> Option<Vec<(St
     Some(parts)
 }
 
+/// Words that may follow an opener in a "nothing to say" phrase (folded, see `fold_words`).
+const NONE_FILLER: &str = "at this the time moment present currently current for now quarter period yet so far \
+    specific questions question issues issue requests request or and tac from us any \
+    applicable needed support funding updates update all known outstanding pending open new \
+    further other additional of our we have there are is to report wg group asks ask items \
+    item needs as planned expected required";
+
 /// "None", "None at this time.", "N/A", "*Nothing at this time*", "No questions", "No support
 /// requests this quarter": a whole text that says there is nothing. Anything more ("No, but we
 /// are eager for discussion") is something.
 pub fn is_none_phrase(text: &str) -> bool {
     const OPENERS: [&str; 7] = ["none", "na", "nothing", "no", "not", "nil", "nope"];
-    const FILLER: &[&str] = &[
-        "at",
-        "this",
-        "the",
-        "time",
-        "moment",
-        "present",
-        "currently",
-        "current",
-        "for",
-        "now",
-        "quarter",
-        "period",
-        "yet",
-        "so",
-        "far",
-        "specific",
-        "questions",
-        "question",
-        "issues",
-        "issue",
-        "requests",
-        "request",
-        "or",
-        "and",
-        "tac",
-        "from",
-        "us",
-        "any",
-        "applicable",
-        "needed",
-        "support",
-        "funding",
-        "updates",
-        "update",
-        "all",
-        "known",
-        "outstanding",
-        "pending",
-        "open",
-        "new",
-        "further",
-        "other",
-        "additional",
-        "of",
-        "our",
-        "we",
-        "have",
-        "there",
-        "are",
-        "is",
-        "to",
-        "report",
-        "wg",
-        "group",
-        "asks",
-        "ask",
-        "items",
-        "item",
-        "needs",
-        "as",
-        "planned",
-        "expected",
-        "required",
-    ];
     let folded = fold_words(&text.replace("N/A", "na").replace("n/a", "na"));
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let Some((first, rest)) = words.split_first() else { return false };
-    OPENERS.contains(first) && rest.iter().all(|word| FILLER.contains(word) || OPENERS.contains(word))
+    OPENERS.contains(first)
+        && rest
+            .iter()
+            .all(|word| NONE_FILLER.split_whitespace().any(|filler| filler == *word) || OPENERS.contains(word))
 }
 
 /// The blocks of a questions or funding part, without those that only say there is none.

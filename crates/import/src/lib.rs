@@ -20,7 +20,9 @@ pub use decode::repair_mojibake;
 use markdown::Node;
 use quarterly_core::model;
 use quarterly_core::model::registry::Registry;
-use quarterly_core::model::{is_safe_link, plain_text, Block, Catalog, CatalogEntry, Inline, Report, FORMAT_VERSION};
+use quarterly_core::model::{
+    is_safe_link, plain_text, Block, Catalog, CatalogEntry, Initiative, Inline, Period, Report, FORMAT_VERSION,
+};
 use sections::{blocks_of, build_tree, classify, Kind, Parts};
 use std::fmt;
 
@@ -120,7 +122,54 @@ fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Op
     let mut nodes = promote_pseudo_headings(markdown::parse(&text));
     let title = take_title(&mut nodes);
     let base_name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let (period, initiative, title) = identify(title, base_name, diagnostics)?;
 
+    let mut parts = Parts::from_tree(build_tree(nodes));
+    let okrs = okr::extract(std::mem::take(&mut parts.objectives), diagnostics);
+    let (news, news_notes) = links::extract_news(std::mem::take(&mut parts.news));
+    for (line, warning) in std::mem::take(&mut parts.warnings) {
+        diagnostics.warn(line, warning);
+    }
+    let mut activities = std::mem::take(&mut parts.activities);
+    activities.extend(parts.own_activity.take());
+    for activity in &mut activities {
+        if activity.name.is_empty() {
+            activity.name = initiative.name.clone();
+        }
+        activity.questions_for_tac = labels::without_none(std::mem::take(&mut activity.questions_for_tac));
+        activity.funding = labels::without_none(std::mem::take(&mut activity.funding));
+    }
+    let report = Report {
+        format: FORMAT_VERSION,
+        source: base_name.to_string(),
+        initiative,
+        period,
+        title,
+        overview: blocks_of(parts.overview),
+        objectives: okrs.objectives,
+        objectives_notes: okrs.notes,
+        activities,
+        news,
+        news_notes,
+        upcoming_events: links::extract_events(parts.events),
+        questions_for_tac: labels::without_none(blocks_of(parts.questions)),
+        funding_requests: labels::without_none(blocks_of(parts.funding)),
+        participation: blocks_of(parts.participation),
+        additional_information: blocks_of(parts.additional),
+        other_sections: parts.other_sections,
+    };
+    warn_unsafe_links(&report, &text, diagnostics);
+    Some(report)
+}
+
+/// Which quarter and initiative a report is for, from its title and its file name (the file
+/// name wins a disagreement, with a warning), and the title to show: the written one, or one
+/// made from the two. `None`, with an error, when neither says.
+fn identify(
+    title: Option<(String, usize)>,
+    base_name: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Period, Initiative, String)> {
     let from_title = title.as_ref().and_then(|(title, _)| identity::parse_title(title));
     let from_file = identity::parse_file_name(base_name);
     let title_line = title.as_ref().map_or(1, |(_, line)| *line);
@@ -165,43 +214,7 @@ fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Op
         Some((written, _)) => written,
         None => format!("{period} {}", initiative.name),
     };
-
-    let mut parts = Parts::from_tree(build_tree(nodes));
-    let okrs = okr::extract(std::mem::take(&mut parts.objectives), diagnostics);
-    let (news, news_notes) = links::extract_news(std::mem::take(&mut parts.news));
-    for (line, warning) in std::mem::take(&mut parts.warnings) {
-        diagnostics.warn(line, warning);
-    }
-    let mut activities = std::mem::take(&mut parts.activities);
-    activities.extend(parts.own_activity.take());
-    for activity in &mut activities {
-        if activity.name.is_empty() {
-            activity.name = initiative.name.clone();
-        }
-        activity.questions_for_tac = labels::without_none(std::mem::take(&mut activity.questions_for_tac));
-        activity.funding = labels::without_none(std::mem::take(&mut activity.funding));
-    }
-    let report = Report {
-        format: FORMAT_VERSION,
-        source: base_name.to_string(),
-        initiative,
-        period,
-        title,
-        overview: blocks_of(parts.overview),
-        objectives: okrs.objectives,
-        objectives_notes: okrs.notes,
-        activities,
-        news,
-        news_notes,
-        upcoming_events: links::extract_events(parts.events),
-        questions_for_tac: labels::without_none(blocks_of(parts.questions)),
-        funding_requests: labels::without_none(blocks_of(parts.funding)),
-        participation: blocks_of(parts.participation),
-        additional_information: blocks_of(parts.additional),
-        other_sections: parts.other_sections,
-    };
-    warn_unsafe_links(&report, &text, diagnostics);
-    Some(report)
+    Some((period, initiative, title))
 }
 
 /// Takes the report's title: the first heading when it is level 1 or names a period, else the

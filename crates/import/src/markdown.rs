@@ -119,36 +119,8 @@ fn block_from<'a>(
         Tag::CodeBlock(_) => {
             vec![Block::Code { text: text_until_end(events).trim_end().to_string() }]
         }
-        Tag::List(start) => {
-            let mut items = Vec::new();
-            while let Some((event, line)) = events.next() {
-                match event {
-                    Event::Start(Tag::Item) => {
-                        part_lines.push(line);
-                        items.push(blocks_until_end(events, depth + 1));
-                    }
-                    Event::End(_) => break,
-                    _ => {}
-                }
-            }
-            vec![Block::List { ordered: start.is_some(), items }]
-        }
-        Tag::Table(_) => {
-            let mut header = Vec::new();
-            let mut rows = Vec::new();
-            while let Some((event, line)) = events.next() {
-                match event {
-                    Event::Start(Tag::TableHead) => header = cells_until_end(events, depth),
-                    Event::Start(Tag::TableRow) => {
-                        part_lines.push(line);
-                        rows.push(cells_until_end(events, depth));
-                    }
-                    Event::End(TagEnd::Table) => break,
-                    _ => {}
-                }
-            }
-            vec![Block::Table { header, rows }]
-        }
+        Tag::List(start) => vec![list_from(start.is_some(), events, depth, part_lines)],
+        Tag::Table(_) => vec![table_from(events, depth, part_lines)],
         Tag::BlockQuote(_) => vec![Block::Quote { blocks: blocks_until_end(events, depth + 1) }],
         Tag::Item | Tag::FootnoteDefinition(_) | Tag::DefinitionList | Tag::DefinitionListDefinition => {
             blocks_until_end(events, depth + 1)
@@ -159,6 +131,45 @@ fn block_from<'a>(
         }
         _ => paragraph(inlines_until_end(events, depth)),
     }
+}
+
+/// A list's items, each item's line noted as a part of the report.
+fn list_from<'a>(
+    ordered: bool,
+    events: &mut impl Iterator<Item = Located<'a>>,
+    depth: usize,
+    part_lines: &mut Vec<usize>,
+) -> Block {
+    let mut items = Vec::new();
+    while let Some((event, line)) = events.next() {
+        match event {
+            Event::Start(Tag::Item) => {
+                part_lines.push(line);
+                items.push(blocks_until_end(events, depth + 1));
+            }
+            Event::End(_) => break,
+            _ => {}
+        }
+    }
+    Block::List { ordered, items }
+}
+
+/// A table's header and rows, each row's line noted as a part of the report.
+fn table_from<'a>(events: &mut impl Iterator<Item = Located<'a>>, depth: usize, part_lines: &mut Vec<usize>) -> Block {
+    let mut header = Vec::new();
+    let mut rows = Vec::new();
+    while let Some((event, line)) = events.next() {
+        match event {
+            Event::Start(Tag::TableHead) => header = cells_until_end(events, depth),
+            Event::Start(Tag::TableRow) => {
+                part_lines.push(line);
+                rows.push(cells_until_end(events, depth));
+            }
+            Event::End(TagEnd::Table) => break,
+            _ => {}
+        }
+    }
+    Block::Table { header, rows }
 }
 
 fn paragraph(content: Vec<Inline>) -> Vec<Block> {
