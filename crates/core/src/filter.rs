@@ -21,8 +21,11 @@ pub struct Filter {
 /// Which single filter hides every key result, for the empty state's message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hider {
+    /// The chosen objective has no key results.
     Objective,
+    /// No key result has any of the chosen statuses.
     Status,
+    /// No key result matches the search text.
     Text,
     /// Each filter alone leaves something; only together do they hide everything.
     Combination,
@@ -131,6 +134,7 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Prepares a report's key results for filtering, once per report.
     pub fn new(report: &Report) -> SearchIndex {
         let search_texts =
             report.objectives.iter().map(|objective| objective.key_results.iter().map(search_text).collect()).collect();
@@ -144,7 +148,9 @@ pub struct Filtered {
     /// For each objective with something to show, its index and the indices of its key results
     /// that match.
     pub groups: Vec<(usize, Vec<usize>)>,
+    /// How many key results match.
     pub shown: usize,
+    /// How many key results the report has.
     pub total: usize,
     /// How many key results each objective would show, given the other filters (status and
     /// text), for every objective in the report's order.

@@ -76,7 +76,9 @@ pub fn status_counts(report: &ReportSummary) -> Vec<(Option<StatusKind>, usize)>
 /// An initiative's report for the quarter the home page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Filed {
+    /// The initiative, as the registry knows it.
     pub initiative: InitiativeEntry,
+    /// Its report for the quarter.
     pub entry: CatalogEntry,
     /// `None` when `summary.json` lacks the report (the report itself is still linked).
     pub summary: Option<ReportSummary>,
@@ -85,23 +87,29 @@ pub struct Filed {
 /// An initiative that has not filed for the quarter, with its newest report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NotFiled {
+    /// The initiative, as the registry knows it.
     pub initiative: InitiativeEntry,
+    /// Its newest report of any quarter, to link to instead.
     pub newest: Option<CatalogEntry>,
 }
 
 /// The home page's quarter: every initiative, filed or not, in the registry's order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuarterOverview {
+    /// The quarter shown.
     pub quarter: Period,
     /// Whether it is the newest quarter (then a missing report is "not filed yet").
     pub is_latest: bool,
+    /// Initiatives with a report for the quarter, in the registry's order.
     pub filed: Vec<Filed>,
+    /// Initiatives without one, in the registry's order.
     pub not_filed: Vec<NotFiled>,
     /// Questions and funding requests filed for the quarter, across initiatives.
     pub asks: usize,
 }
 
 impl QuarterOverview {
+    /// Every initiative of the catalog, sorted into filed and not filed for `quarter`.
     pub fn new(catalog: &Catalog, summary: &Summary, quarter: Period) -> QuarterOverview {
         let (mut filed, mut not_filed) = (Vec::new(), Vec::new());
         let mut asks = 0;
@@ -125,18 +133,23 @@ impl QuarterOverview {
 /// Who filed when: initiatives (rows) by quarters (columns, oldest first).
 #[derive(Clone, Debug, PartialEq)]
 pub struct FilingGrid {
+    /// The columns: every quarter from the first report to the last, gaps included.
     pub quarters: Vec<Period>,
+    /// One per initiative, in the registry's order.
     pub rows: Vec<FilingRow>,
 }
 
 /// One initiative's row: its report for each of the grid's quarters, or `None`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FilingRow {
+    /// The initiative, as the registry knows it.
     pub initiative: InitiativeEntry,
+    /// One per column of [`FilingGrid::quarters`].
     pub cells: Vec<Option<CatalogEntry>>,
 }
 
 impl FilingGrid {
+    /// The grid of every report in the catalog.
     pub fn new(catalog: &Catalog) -> FilingGrid {
         let quarters = quarter_span(catalog);
         let rows = initiatives(catalog)
@@ -163,8 +176,11 @@ impl FilingGrid {
 /// One initiative's questions and funding requests for a quarter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InitiativeAsks {
+    /// The initiative, as the registry knows it.
     pub initiative: InitiativeEntry,
+    /// The quarter of the report they were asked in.
     pub period: Period,
+    /// Report-wide asks first, then by activity.
     pub asks: Vec<Ask>,
 }
 
@@ -177,6 +193,7 @@ pub struct QuarterAsks {
 }
 
 impl QuarterAsks {
+    /// How many asks, across initiatives.
     pub fn count(&self) -> usize {
         self.groups.iter().map(|group| group.asks.len()).sum()
     }
@@ -221,7 +238,9 @@ pub const SNIPPET_CHARS: usize = 160;
 /// A piece of a snippet: matched words are `marked`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
+    /// A run of the passage's text.
     pub text: String,
+    /// Whether it is one of the query's words.
     pub marked: bool,
 }
 

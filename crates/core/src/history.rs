@@ -20,7 +20,9 @@ const SAME_OBJECTIVE: f64 = 0.3;
 pub struct Timeline {
     /// The quarters, oldest first; every `cells`/`titles` vector has one entry per quarter.
     pub periods: Vec<Period>,
+    /// Every objective, in the order it first appears.
     pub objectives: Vec<ObjectiveTrack>,
+    /// Every key result, in the order it first appears.
     pub key_results: Vec<KeyResultTrack>,
 }
 
@@ -38,14 +40,18 @@ pub struct ObjectiveTrack {
 pub struct KeyResultTrack {
     /// Index in [`Timeline::objectives`] of the objective it last belonged to.
     pub objective: usize,
+    /// Its appearance in each quarter of [`Timeline::periods`], `None` where it does not appear.
     pub cells: Vec<Option<Appearance>>,
 }
 
 /// A key result as one quarter's report has it, and what changed since it last appeared.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Appearance {
+    /// Its number in this quarter ("1.3").
     pub id: String,
+    /// Its plain text in this quarter.
     pub text: String,
+    /// Its status in this quarter; `None` when the author gave none.
     pub status: Option<Status>,
     /// The previous appearance's status, when the status changed.
     pub status_from: Option<Option<Status>>,
@@ -194,6 +200,7 @@ pub struct Changes {
 }
 
 impl Changes {
+    /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
         self.status_changes.is_empty() && self.added.is_empty() && self.removed.is_empty() && self.reworded.is_empty()
     }

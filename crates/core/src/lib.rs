@@ -3,6 +3,8 @@
 //! with no web dependency and no Leptos, so it builds and tests natively and is shared by the
 //! importer (`quarterly-import`) and the viewer (`quarterly`).
 
+#![warn(missing_docs)]
+
 pub mod filter;
 pub mod foundation;
 pub mod history;

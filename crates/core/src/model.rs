@@ -24,7 +24,9 @@ pub struct Report {
     pub format: u32,
     /// File name of the Markdown source the report was imported from.
     pub source: String,
+    /// The initiative that filed it.
     pub initiative: Initiative,
+    /// The quarter it covers.
     pub period: Period,
     /// The title as the author wrote it (or as derived from the file name when missing).
     pub title: String,
@@ -70,7 +72,9 @@ pub struct Report {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Initiative {
+    /// Display name: the registry's, else as the report's title or file name spells it.
     pub name: String,
+    /// URL slug (`alpha-omega`): the registry's, else made from the file name.
     pub slug: String,
 }
 
@@ -78,6 +82,7 @@ pub struct Initiative {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
+    /// E.g. 2025.
     pub year: u16,
     /// 1 to 4.
     pub quarter: u8,
@@ -114,7 +119,9 @@ impl std::fmt::Display for Period {
 pub struct Objective {
     /// The objective's number as the author wrote it ("1", "2"...).
     pub id: String,
+    /// The objective as written, its "Objective 1:" label taken off.
     pub title: Vec<Inline>,
+    /// In report order; empty when the author listed objectives without key results.
     #[serde(default)]
     pub key_results: Vec<KeyResult>,
 }
@@ -125,6 +132,7 @@ pub struct Objective {
 pub struct KeyResult {
     /// "1.3": objective number, dot, key-result number.
     pub id: String,
+    /// The key result as written, its "KR 1.3:" label taken off.
     pub text: Vec<Inline>,
     /// `None` when the author gave no status at all (not the same as an unrecognised one).
     #[serde(default)]
@@ -143,14 +151,20 @@ pub struct Activity {
     /// Text between the activity's heading and its first sub-section.
     #[serde(default)]
     pub summary: Vec<Block>,
+    /// The "Purpose" sub-section: what the activity is for.
     #[serde(default)]
     pub purpose: Vec<Block>,
+    /// The "Current Status" sub-section.
     #[serde(default)]
     pub current_status: Vec<Block>,
+    /// The "Up Next" sub-section (or "Next Steps").
     #[serde(default)]
     pub up_next: Vec<Block>,
+    /// The activity's funding requests (empty when the author wrote "None" or the like).
     #[serde(default)]
     pub funding: Vec<Block>,
+    /// The activity's questions or issues for the TAC (empty when the author wrote "None" or the
+    /// like).
     #[serde(default)]
     pub questions_for_tac: Vec<Block>,
     /// Sub-sections outside the template, in report order.
@@ -162,10 +176,12 @@ pub struct Activity {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
+    /// The heading's plain text.
     pub heading: String,
     /// Where the heading linked to, when it held a link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// What stands under the heading, its sub-headings included.
     #[serde(default)]
     pub blocks: Vec<Block>,
 }
@@ -176,6 +192,7 @@ pub struct Section {
 pub struct LinkItem {
     /// The link's text (its address when it had none).
     pub title: String,
+    /// The link target as written; the viewer decides whether it is safe to follow.
     pub url: String,
     /// Who wrote or presented it, e.g. "Henri Yandell, AWS".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -194,25 +211,36 @@ pub struct LinkItem {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
+    /// Plain text.
     Text {
+        /// The text itself, never markup.
         text: String,
     },
+    /// Emphasised text (`*text*`).
     Emphasis {
+        /// What is emphasised.
         children: Vec<Inline>,
     },
+    /// Strong emphasis (`**text**`).
     Strong {
+        /// What is strongly emphasised.
         children: Vec<Inline>,
     },
     /// GFM strikethrough (`~text~`): text the author struck out, which reads differently.
     Strikethrough {
+        /// What is struck out.
         children: Vec<Inline>,
     },
+    /// Inline code, kept verbatim.
     Code {
+        /// The code as written between the backticks.
         text: String,
     },
     /// A link as written; the viewer decides whether the target is safe to follow.
     Link {
+        /// The target as written (see [`is_safe_link`]).
         url: String,
+        /// The link's text.
         children: Vec<Inline>,
     },
 }
@@ -223,26 +251,40 @@ pub enum Inline {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
+    /// A paragraph (also an HTML block, kept as text).
     Paragraph {
+        /// The paragraph's text.
         content: Vec<Inline>,
     },
     /// A sub-heading inside a section (level 3 to 6 in the source).
     Heading {
+        /// 3 to 6, the deeper the sub-heading the higher.
         level: u8,
+        /// The heading's text.
         content: Vec<Inline>,
     },
+    /// A bulleted or numbered list.
     List {
+        /// Whether it is numbered.
         ordered: bool,
+        /// Each item's blocks, in order.
         items: Vec<Vec<Block>>,
     },
+    /// A table.
     Table {
+        /// The header row, one entry per cell.
         header: Vec<Vec<Inline>>,
+        /// The body rows, each with one entry per cell.
         rows: Vec<Vec<Vec<Inline>>>,
     },
+    /// A block quote.
     Quote {
+        /// What is quoted.
         blocks: Vec<Block>,
     },
+    /// A code block, kept verbatim.
     Code {
+        /// The code, verbatim but for trailing whitespace.
         text: String,
     },
 }
@@ -251,9 +293,11 @@ pub enum Block {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Catalog {
+    /// JSON format version ([`FORMAT_VERSION`]).
     pub format: u32,
     /// Slug of the initiative whose newest report stands first.
     pub default_initiative: String,
+    /// Every report, sorted by initiative slug, then quarter.
     pub reports: Vec<CatalogEntry>,
     /// What the registry knows of each initiative that has reports here (name, kind, home page,
     /// the file-name aliases that map to it), in the registry's order.
@@ -265,8 +309,11 @@ pub struct Catalog {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogEntry {
+    /// The initiative that filed it.
     pub initiative: Initiative,
+    /// The quarter it covers.
     pub period: Period,
+    /// The report's title ([`Report::title`]).
     pub title: String,
     /// Path of the report's JSON, relative to `index.json`.
     pub path: String,

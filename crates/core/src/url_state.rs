@@ -21,17 +21,22 @@ use crate::model::{Period, StatusKind};
 /// Which part of a report an embed shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EmbedSection {
+    /// Objectives and key results (`section=okrs`).
     Okrs,
+    /// News, blog and media links (`section=news`).
     News,
+    /// Upcoming events (`section=events`).
     Events,
     /// The three above together.
     All,
 }
 
 impl EmbedSection {
+    /// Every choice, the single sections first.
     pub const ALL: [EmbedSection; 4] =
         [EmbedSection::Okrs, EmbedSection::News, EmbedSection::Events, EmbedSection::All];
 
+    /// The value in `section=`.
     pub fn slug(self) -> &'static str {
         match self {
             EmbedSection::Okrs => "okrs",
@@ -41,6 +46,7 @@ impl EmbedSection {
         }
     }
 
+    /// Parses [`EmbedSection::slug`].
     pub fn from_slug(slug: &str) -> Option<EmbedSection> {
         EmbedSection::ALL.into_iter().find(|s| s.slug() == slug)
     }
@@ -57,11 +63,14 @@ impl EmbedSection {
 /// A forced colour scheme; `None` follows the system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
+    /// Light colours (`theme=light`).
     Light,
+    /// Dark colours (`theme=dark`).
     Dark,
 }
 
 impl Theme {
+    /// The value in `theme=`.
     pub fn slug(self) -> &'static str {
         match self {
             Theme::Light => "light",
@@ -69,6 +78,7 @@ impl Theme {
         }
     }
 
+    /// Parses [`Theme::slug`].
     pub fn from_slug(slug: &str) -> Option<Theme> {
         [Theme::Light, Theme::Dark].into_iter().find(|t| t.slug() == slug)
     }
@@ -77,8 +87,12 @@ impl Theme {
 /// How a page is shown, beside what it shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ViewOptions {
+    /// `embed=1`: the page without the site's chrome, to sit inside another page.
     pub embed: bool,
+    /// `section=`: the part of a report an embed shows; `None` shows the whole report. Read only
+    /// when embedding.
     pub section: Option<EmbedSection>,
+    /// `theme=`: a forced colour scheme; `None` follows the system.
     pub theme: Option<Theme>,
 }
 

@@ -6,7 +6,9 @@ use quarterly_core::model::{Initiative, Period};
 /// A period and (when the text had the exact `YYYY Qn Name` form) a name.
 #[derive(Debug, PartialEq)]
 pub struct Named {
+    /// The quarter named.
     pub period: Period,
+    /// The initiative's name as written, when the text gave one.
     pub name: Option<String>,
 }
 

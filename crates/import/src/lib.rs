@@ -4,6 +4,8 @@
 //! `quarterly-import` command does the reading and writing, and [`report_files`] finds report
 //! files in folders. The viewer does not depend on this crate: the browser build cannot see it.
 
+#![warn(missing_docs)]
+
 mod decode;
 pub mod identity;
 mod labels;
@@ -41,15 +43,20 @@ pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
 /// How serious a diagnostic is: an error means no report was produced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
+    /// The import goes on; something may not read as the author meant.
     Warning,
+    /// The import stops: no report.
     Error,
 }
 
 /// A problem for the report's author, at a line of their file (1-based).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// 1-based line of the author's file (1 when no one line is to blame).
     pub line: usize,
+    /// Whether it stopped the import.
     pub severity: Severity,
+    /// What is wrong, in words for the author.
     pub message: String,
 }
 
@@ -68,10 +75,12 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// Adds a warning at `line`.
     pub fn warn(&mut self, line: usize, message: impl Into<String>) {
         self.0.push(Diagnostic { line, severity: Severity::Warning, message: message.into() });
     }
 
+    /// Adds an error at `line`: the file gives no report.
     pub fn error(&mut self, line: usize, message: impl Into<String>) {
         self.0.push(Diagnostic { line, severity: Severity::Error, message: message.into() });
     }
@@ -80,11 +89,14 @@ impl Diagnostics {
 /// The result of importing one file: a report unless there was an error, and every diagnostic.
 #[derive(Debug)]
 pub struct Outcome {
+    /// `None` when there was an error.
     pub report: Option<Report>,
+    /// Every diagnostic, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Outcome {
+    /// Whether any diagnostic is an error (then there is no report).
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }

@@ -13,11 +13,28 @@ const MAX_DEPTH: usize = 32;
 /// A top-level element of the document with the line it starts on (1-based).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
-    Heading { level: u8, content: Vec<Inline>, line: usize },
-    Block { block: Block, line: usize, part_lines: Vec<usize> },
+    /// A heading (or a line read as one).
+    Heading {
+        /// 1 to 6: as written, or as given to a bold line or a label read as a heading.
+        level: u8,
+        /// The heading's text.
+        content: Vec<Inline>,
+        /// The line it starts on.
+        line: usize,
+    },
+    /// Any other block.
+    Block {
+        /// The block in the model's form.
+        block: Block,
+        /// The line it starts on.
+        line: usize,
+        /// For a table, the line of each body row; for a list, of each item; else empty.
+        part_lines: Vec<usize>,
+    },
 }
 
 impl Node {
+    /// The line it starts on (1-based).
     pub fn line(&self) -> usize {
         match self {
             Node::Heading { line, .. } | Node::Block { line, .. } => *line,

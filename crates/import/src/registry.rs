@@ -60,6 +60,7 @@ fn line_at(text: &str, offset: usize) -> usize {
 /// What the registry makes of a report's initiative.
 #[derive(Debug, PartialEq)]
 pub enum Resolution<'a> {
+    /// The entry whose slug, name or alias the report's initiative goes by.
     Known(&'a InitiativeEntry),
     /// Not in the registry: the closest entries, nearest first (at most two).
     Unknown(Vec<&'a InitiativeEntry>),

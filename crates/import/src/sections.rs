@@ -8,17 +8,29 @@ use quarterly_core::model::{fold_words as fold, plain_text, Activity, Block, Inl
 /// What a heading names, from the template's vocabulary and the ways authors vary it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// "Overview", "Summary", "TL;DR".
     Overview,
+    /// Objectives, OKRs, key results.
     Objectives,
+    /// News, blogs, media, press, "Recent Events".
     News,
+    /// "Upcoming Events", "Events".
     Events,
+    /// Questions, issues or requests for the TAC (or the "Oversight Body").
     Questions,
+    /// "Additional Information", "Other Information".
     Additional,
+    /// Participation, attendance, contributors.
     Participation,
+    /// An activity's "Purpose".
     Purpose,
+    /// An activity's "Current Status", "Status Update".
     CurrentStatus,
+    /// An activity's "Up Next", "Next Steps", "What's Next".
     UpNext,
+    /// Funding, funding requests.
     Funding,
+    /// Anything else: an activity's title or a section of the author's own.
     Other,
 }
 
@@ -49,6 +61,7 @@ impl Kind {
     }
 }
 
+/// What a heading (its plain text) names.
 pub fn classify(heading: &str) -> Kind {
     let folded = fold(heading);
     let has = |word: &str| folded.split(' ').any(|w| w == word);
@@ -131,10 +144,15 @@ fn heading_parts(heading: &[Inline]) -> (String, Option<String>, Vec<Block>) {
 /// A heading with what stands under it up to the next heading of its level or above.
 #[derive(Debug)]
 pub struct Tree {
+    /// The heading's text; empty for the root.
     pub heading: Vec<Inline>,
+    /// 1 to 6; 0 for the root.
     pub level: u8,
+    /// The heading's line; 0 for the root.
     pub line: usize,
+    /// What stands under the heading before its first sub-heading.
     pub content: Vec<Node>,
+    /// Its sub-sections, in order.
     pub children: Vec<Tree>,
 }
 
@@ -224,19 +242,28 @@ fn adopt_stray_parts(sections: Vec<Tree>, warnings: &mut Vec<(usize, String)>) -
 /// The nodes each report part gathered, in order, before they are read into the model.
 #[derive(Default)]
 pub struct Parts {
+    /// Content before the first heading, and under "Overview" headings.
     pub overview: Vec<Node>,
+    /// Under the objectives and key results heading.
     pub objectives: Vec<Node>,
+    /// Under the news heading.
     pub news: Vec<Node>,
+    /// Under the upcoming events heading.
     pub events: Vec<Node>,
+    /// Under a report-wide questions heading.
     pub questions: Vec<Node>,
+    /// Under a report-wide funding heading.
     pub funding: Vec<Node>,
+    /// Under the participation heading.
     pub participation: Vec<Node>,
+    /// Under the "Additional Information" heading.
     pub additional: Vec<Node>,
     /// Activities in report order; one with an empty name is the initiative's own (its heading
     /// had no title, or its parts stood outside any activity).
     pub activities: Vec<Activity>,
     /// The initiative's own Purpose/Status/Up Next when they stand outside any activity.
     pub own_activity: Option<Activity>,
+    /// Sections outside the template, in report order.
     pub other_sections: Vec<Section>,
     /// (line, message) for the author: what was read in a way they may not have meant.
     pub warnings: Vec<(usize, String)>,
@@ -434,6 +461,7 @@ fn flatten(content: Vec<Node>, children: Vec<Tree>) -> Vec<Block> {
     blocks
 }
 
+/// Nodes as the model's blocks, headings as sub-headings of level 3 to 6.
 pub fn blocks_of(nodes: Vec<Node>) -> Vec<Block> {
     nodes
         .into_iter()

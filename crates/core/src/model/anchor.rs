@@ -4,14 +4,23 @@
 /// A part of the report that has a place of its own on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
+    /// The "Overview" section.
     Overview,
+    /// Objectives and key results, with the prose around them.
     Okrs,
+    /// A working group's activities.
     Activities,
+    /// News, blog and media links.
     News,
+    /// Upcoming events.
     Events,
+    /// Report-wide questions or issues for the TAC.
     Questions,
+    /// Report-wide funding requests.
     Funding,
+    /// Who takes part: the tables of members, meetings, contributors.
     Participation,
+    /// The "Additional Information" section.
     Additional,
 }
 
@@ -35,14 +44,20 @@ impl Part {
 /// A sub-section of an activity, in the template's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ActivityPart {
+    /// The "Purpose" sub-section.
     Purpose,
+    /// The "Current Status" sub-section.
     CurrentStatus,
+    /// The "Up Next" sub-section.
     UpNext,
+    /// The activity's funding requests.
     Funding,
+    /// The activity's questions or issues for the TAC.
     Questions,
 }
 
 impl ActivityPart {
+    /// Every part, in the template's order.
     pub const ALL: [ActivityPart; 5] = [
         ActivityPart::Purpose,
         ActivityPart::CurrentStatus,
@@ -62,6 +77,7 @@ impl ActivityPart {
         }
     }
 
+    /// The part's piece of an element id: `status` in `activity-1-status`.
     pub fn slug(self) -> &'static str {
         match self {
             ActivityPart::Purpose => "purpose",

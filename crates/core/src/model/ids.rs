@@ -5,8 +5,12 @@
 /// An id at the start of a label and how many characters (id plus separator) it took.
 #[derive(Debug, PartialEq)]
 pub struct Label {
+    /// A key result's objective number ("1" in "KR 1.3"); `None` when only one number was
+    /// written.
     pub major: Option<String>,
+    /// The last number: the key result's ("3" in "KR 1.3"), or the objective's.
     pub minor: String,
+    /// Characters (not bytes) the id and its separator take; the label's own text follows.
     pub length: usize,
 }
 

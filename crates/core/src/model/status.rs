@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Status {
+    /// What the author's words mean, from the vocabulary.
     pub kind: StatusKind,
     /// Exactly what the author wrote, e.g. "On target".
     pub written: String,
@@ -17,14 +18,23 @@ pub struct Status {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum StatusKind {
+    /// "Not started", "Not yet started", "To do".
     NotStarted,
+    /// "Planning", "Planned".
     Planning,
+    /// "Started".
     Started,
+    /// "In progress", "Ongoing", "Underway".
     InProgress,
+    /// "On target", "On track".
     OnTarget,
+    /// "At risk", "Behind", "Off target", "Off track", "Delayed".
     AtRisk,
+    /// "Blocked", "On hold".
     Blocked,
+    /// "Completed", "Complete", "Done", "Achieved".
     Completed,
+    /// "Cancelled", "Canceled", "Dropped".
     Cancelled,
     /// Also what a kind this version does not know (from newer data) reads as.
     #[serde(other)]

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
+    /// JSON format version (`FORMAT_VERSION`).
     pub format: u32,
     /// One per report, in the catalog's order.
     pub reports: Vec<ReportSummary>,
@@ -22,6 +23,7 @@ pub struct Summary {
 pub struct ReportSummary {
     /// The initiative's slug.
     pub initiative: String,
+    /// The quarter the report covers.
     pub period: Period,
     /// The overview's first sentence (plain text; empty when there is no overview).
     #[serde(default)]
@@ -42,7 +44,9 @@ pub struct ReportSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusCount {
+    /// A status slug (`in-progress`), or `none` for key results without a status.
     pub status: String,
+    /// How many key results have it (never 0: a status no key result has is left out).
     pub count: usize,
 }
 
@@ -51,7 +55,9 @@ pub struct StatusCount {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AskKind {
+    /// A question or issue for the TAC.
     Question,
+    /// A funding request.
     Funding,
 }
 
@@ -59,12 +65,14 @@ pub enum AskKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ask {
+    /// Whether it is a question or a funding request.
     pub kind: AskKind,
     /// The activity it belongs to; `None` for the report-wide sections.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<String>,
     /// The id of its place on the report page ([`super::anchor`]).
     pub anchor: String,
+    /// The whole section, as the report has it.
     pub content: Vec<Block>,
 }
 
@@ -72,7 +80,9 @@ pub struct Ask {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchCorpus {
+    /// JSON format version (`FORMAT_VERSION`).
     pub format: u32,
+    /// One per report, in the catalog's order.
     pub reports: Vec<ReportPassages>,
 }
 
@@ -80,8 +90,11 @@ pub struct SearchCorpus {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportPassages {
+    /// The initiative's slug.
     pub initiative: String,
+    /// The quarter the report covers.
     pub period: Period,
+    /// Its text, one passage per paragraph, list item, table row, key result or link.
     pub passages: Vec<Passage>,
 }
 
@@ -102,8 +115,11 @@ pub struct Passage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct History {
+    /// JSON format version (`FORMAT_VERSION`).
     pub format: u32,
     /// The initiative's slug.
     pub initiative: String,
+    /// Its reports, oldest first, each with only its identity and objectives (every other part
+    /// empty).
     pub reports: Vec<Report>,
 }
