@@ -5,7 +5,7 @@
 //! different goals), so a number whose text changed beyond recognition starts a new track rather
 //! than being forced into a match. A text that moved to another number is followed as renumbered.
 
-use crate::model::{fold_words, plain_text, Period, Report, Status, StatusKind};
+use crate::model::{fold_words, plain_text, KeyResult, Objective, Period, Report, Status, StatusKind};
 use std::collections::BTreeSet;
 
 /// Texts at least this alike (shared words over all words) are the same key result reworded.
@@ -98,92 +98,132 @@ fn status_kind(status: &Option<Status>) -> Option<StatusKind> {
 pub fn timeline(reports: &[&Report]) -> Timeline {
     let mut reports: Vec<&Report> = reports.to_vec();
     reports.sort_by_key(|r| r.period);
-    let count = reports.len();
-    let mut objectives: Vec<ObjectiveTrack> = Vec::new();
-    let mut key_results: Vec<KeyResultTrack> = Vec::new();
+    let mut tracks = Tracks { quarters: reports.len(), objectives: Vec::new(), key_results: Vec::new() };
     for (quarter, report) in reports.iter().enumerate() {
-        let mut objective_taken = vec![false; objectives.len()];
-        let mut kr_taken = vec![false; key_results.len()];
-        for objective in &report.objectives {
-            let title = plain_text(&objective.title);
-            let found = objectives.iter().enumerate().position(|(index, track)| {
-                !objective_taken.get(index).copied().unwrap_or(true)
-                    && track.id == objective.id
-                    && track.titles.iter().rev().flatten().next().is_none_or(|last| {
-                        last.is_empty() || title.is_empty() || similarity(last, &title) >= SAME_OBJECTIVE
-                    })
-            });
-            let objective_index = match found {
-                Some(index) => {
-                    objective_taken[index] = true;
-                    index
-                }
-                None => {
-                    objectives.push(ObjectiveTrack { id: objective.id.clone(), titles: vec![None; count] });
-                    objective_taken.push(true);
-                    objectives.len() - 1
-                }
-            };
-            objectives[objective_index].titles[quarter] = Some(title);
-            for kr in &objective.key_results {
-                let text = plain_text(&kr.text);
-                let free = |index: usize| !kr_taken.get(index).copied().unwrap_or(true);
-                let same_number = key_results.iter().enumerate().position(|(index, track)| {
-                    free(index)
-                        && track.latest().id == kr.id
-                        && similarity(&track.latest().text, &text) >= SAME_KEY_RESULT
-                });
-                let moved = || {
-                    key_results
-                        .iter()
-                        .enumerate()
-                        .filter(|(index, track)| free(*index) && track.latest().id != kr.id)
-                        .map(|(index, track)| (index, similarity(&track.latest().text, &text)))
-                        .filter(|(_, score)| *score >= RENUMBERED)
-                        .max_by(|a, b| a.1.total_cmp(&b.1))
-                        .map(|(index, _)| index)
-                };
-                let mut appearance = Appearance {
-                    id: kr.id.clone(),
-                    text: text.clone(),
-                    status: kr.status.clone(),
-                    status_from: None,
-                    wording_from: None,
-                    renumbered_from: None,
-                };
-                match same_number.or_else(moved) {
-                    Some(index) => {
-                        let previous = key_results[index].latest();
-                        if status_kind(&previous.status) != status_kind(&kr.status) {
-                            appearance.status_from = Some(previous.status.clone());
-                        }
-                        if reworded(&previous.text, &text) {
-                            appearance.wording_from = Some(previous.text.clone());
-                        }
-                        if previous.id != kr.id {
-                            appearance.renumbered_from = Some(previous.id.clone());
-                        }
-                        let track = &mut key_results[index];
-                        track.cells[quarter] = Some(appearance);
-                        track.objective = objective_index;
-                        kr_taken[index] = true;
-                    }
-                    None => {
-                        let mut cells = vec![None; count];
-                        cells[quarter] = Some(appearance);
-                        key_results.push(KeyResultTrack { objective: objective_index, cells });
-                        kr_taken.push(true);
-                    }
-                }
-            }
-        }
+        tracks.add_quarter(quarter, report);
     }
+    let Tracks { mut objectives, key_results, .. } = tracks;
     for track in &mut objectives {
         if let Some(id) = track.titles.iter().rposition(Option::is_some).map(|_| track.id.clone()) {
             track.id = id;
         }
     }
     Timeline { periods: reports.iter().map(|r| r.period).collect(), objectives, key_results }
+}
+
+/// The tracks built so far, quarter by quarter.
+struct Tracks {
+    quarters: usize,
+    objectives: Vec<ObjectiveTrack>,
+    key_results: Vec<KeyResultTrack>,
+}
+
+/// Which tracks one quarter has already continued: a track takes one item per quarter.
+struct Taken {
+    objectives: Vec<bool>,
+    key_results: Vec<bool>,
+}
+
+impl Taken {
+    fn objective_free(&self, index: usize) -> bool {
+        !self.objectives.get(index).copied().unwrap_or(true)
+    }
+
+    fn key_result_free(&self, index: usize) -> bool {
+        !self.key_results.get(index).copied().unwrap_or(true)
+    }
+}
+
+impl Tracks {
+    fn add_quarter(&mut self, quarter: usize, report: &Report) {
+        let mut taken =
+            Taken { objectives: vec![false; self.objectives.len()], key_results: vec![false; self.key_results.len()] };
+        for objective in &report.objectives {
+            let objective_index = self.add_objective(quarter, objective, &mut taken);
+            for kr in &objective.key_results {
+                self.add_key_result(quarter, objective_index, kr, &mut taken);
+            }
+        }
+    }
+
+    /// Continues the free track with the same number and a similar title, or starts one.
+    fn add_objective(&mut self, quarter: usize, objective: &Objective, taken: &mut Taken) -> usize {
+        let title = plain_text(&objective.title);
+        let found = self.objectives.iter().enumerate().position(|(index, track)| {
+            taken.objective_free(index)
+                && track.id == objective.id
+                && track.titles.iter().rev().flatten().next().is_none_or(|last| {
+                    last.is_empty() || title.is_empty() || similarity(last, &title) >= SAME_OBJECTIVE
+                })
+        });
+        let index = found.unwrap_or_else(|| {
+            self.objectives.push(ObjectiveTrack { id: objective.id.clone(), titles: vec![None; self.quarters] });
+            taken.objectives.push(false);
+            self.objectives.len() - 1
+        });
+        taken.objectives[index] = true;
+        self.objectives[index].titles[quarter] = Some(title);
+        index
+    }
+
+    /// Continues the free track with the same number and a similar text, else one under another
+    /// number with a very similar text (renumbered), else starts one.
+    fn add_key_result(&mut self, quarter: usize, objective: usize, kr: &KeyResult, taken: &mut Taken) {
+        let text = plain_text(&kr.text);
+        let same_number = self.key_results.iter().enumerate().position(|(index, track)| {
+            taken.key_result_free(index)
+                && track.latest().id == kr.id
+                && similarity(&track.latest().text, &text) >= SAME_KEY_RESULT
+        });
+        let moved = || {
+            self.key_results
+                .iter()
+                .enumerate()
+                .filter(|(index, track)| taken.key_result_free(*index) && track.latest().id != kr.id)
+                .map(|(index, track)| (index, similarity(&track.latest().text, &text)))
+                .filter(|(_, score)| *score >= RENUMBERED)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(index, _)| index)
+        };
+        let found = same_number.or_else(moved);
+        let mut appearance = Appearance {
+            id: kr.id.clone(),
+            text,
+            status: kr.status.clone(),
+            status_from: None,
+            wording_from: None,
+            renumbered_from: None,
+        };
+        let index = match found {
+            Some(index) => {
+                appearance.note_changes_since(self.key_results[index].latest());
+                self.key_results[index].objective = objective;
+                index
+            }
+            None => {
+                self.key_results.push(KeyResultTrack { objective, cells: vec![None; self.quarters] });
+                taken.key_results.push(false);
+                self.key_results.len() - 1
+            }
+        };
+        taken.key_results[index] = true;
+        self.key_results[index].cells[quarter] = Some(appearance);
+    }
+}
+
+impl Appearance {
+    /// Records what changed since the key result's previous appearance.
+    fn note_changes_since(&mut self, previous: &Appearance) {
+        if status_kind(&previous.status) != status_kind(&self.status) {
+            self.status_from = Some(previous.status.clone());
+        }
+        if reworded(&previous.text, &self.text) {
+            self.wording_from = Some(previous.text.clone());
+        }
+        if previous.id != self.id {
+            self.renumbered_from = Some(previous.id.clone());
+        }
+    }
 }
 
 /// What changed from one quarter's report to the next.
