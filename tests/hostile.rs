@@ -136,6 +136,7 @@ fn rows(root: &Element) -> usize {
     all(root, "tr.key-result").len()
 }
 
+// Long by design: a catalogue, one line per case with its expected outcome.
 #[wasm_bindgen_test]
 async fn hostile_and_broken_data_catalogue() {
     let cases: Vec<(&str, String, Expect)> = vec![

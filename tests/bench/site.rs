@@ -89,7 +89,8 @@ fn synthetic(count: usize) -> Report {
 }
 
 /// The same report as a static page, with the site's stylesheet: the whole report's text
-/// (`whole`), or its title and OKR table alone.
+/// (`whole`), or its title and OKR table alone. Long because it is the whole page, written out
+/// the way a hand-made static site would have it (the benchmark's baseline).
 fn static_page(report: &Report, css: &str, whole: bool) -> String {
     use quarterly::model::{plain_text, Block};
     fn blocks(out: &mut String, content: &[Block]) {
@@ -445,21 +446,39 @@ fn filtering_at_scale(dist: &Path, server: &Server, out: &mut String) {
 
 fn main() {
     let dist = build();
-    if std::env::var("QUARTERLY_BENCH").as_deref() == Ok("views") {
-        let server = Server::start(&dist, "/");
-        let mut out = String::new();
-        foundation_views(&server, &mut out);
-        println!("{out}");
-        return;
-    }
-    if std::env::var("QUARTERLY_BENCH").as_deref() == Ok("filter") {
-        let server = Server::start(&dist, "/");
-        let mut out = String::new();
-        filtering_at_scale(&dist, &server, &mut out);
-        println!("{out}");
-        return;
-    }
+    let only = std::env::var("QUARTERLY_BENCH").unwrap_or_default();
     let mut out = String::new();
+    if only == "views" || only == "filter" {
+        let server = Server::start(&dist, "/");
+        match only.as_str() {
+            "views" => foundation_views(&server, &mut out),
+            _ => filtering_at_scale(&dist, &server, &mut out),
+        }
+        println!("{out}");
+        return;
+    }
+    heading(&mut out);
+    let css = bytes_shipped(&dist, &mut out);
+    let server = Server::start(&dist, "/");
+    navigation(&dist, &server, &css, &mut out);
+    if only == "load" {
+        println!("{out}");
+        return;
+    }
+    // 3 and 4. Filtering and memory at scale (synthetic reports).
+    filtering_at_scale(&dist, &server, &mut out);
+    // 5. The foundation-wide views.
+    foundation_views(&server, &mut out);
+    importer_throughput(&mut out);
+    println!("{out}");
+    let report = root().join("docs/benchmark.md");
+    std::fs::create_dir_all(report.parent().unwrap()).unwrap();
+    std::fs::write(&report, &out).unwrap();
+    eprintln!("written to {}", report.display());
+}
+
+/// The commit and the machine the figures come from.
+fn heading(out: &mut String) {
     let commit = Command::new("git")
         .args(["rev-parse", "--short", "HEAD"])
         .output()
@@ -478,14 +497,16 @@ fn main() {
         "# quarterly benchmark\n\ncommit {commit}, {cpu}, {} cores, Chromium headless on 127.0.0.1\n",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
+}
 
-    // 1. Bytes shipped.
+/// 1. Bytes shipped: the site's files, raw and compressed. Returns the stylesheet's path.
+fn bytes_shipped(dist: &Path, out: &mut String) -> PathBuf {
     let _ = writeln!(out, "## Bytes shipped\n\n| file | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|");
-    let css = file_starting(&dist, "quarterly-", ".css");
+    let css = file_starting(dist, "quarterly-", ".css");
     let files = [
-        ("wasm", file_starting(&dist, "quarterly-", "_bg.wasm")),
-        ("JS glue", file_starting(&dist, "quarterly-", ".js")),
-        ("start script", file_starting(&dist, "start-", ".js")),
+        ("wasm", file_starting(dist, "quarterly-", "_bg.wasm")),
+        ("JS glue", file_starting(dist, "quarterly-", ".js")),
+        ("start script", file_starting(dist, "start-", ".js")),
         ("CSS", css.clone()),
         ("data: index.json", dist.join("data/index.json")),
         ("data: 2025 Q2 report", dist.join("data/alpha-omega/2025-q2.json")),
@@ -498,9 +519,11 @@ fn main() {
             compressed(path, "brotli", &["-q", "11", "-c"]).map_or("n/a (no brotli command)".into(), |n| n.to_string());
         let _ = writeln!(out, "| {name} | {raw} | {gzip} | {brotli} |");
     }
+    css
+}
 
-    // 2. Navigation to painted OKR table, beside a static page of the same report.
-    let server = Server::start(&dist, "/");
+/// 2. Navigation to the painted OKR table, beside a static page of the same report.
+fn navigation(dist: &Path, server: &Server, css: &Path, out: &mut String) {
     server.set_header("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'");
     let report: Report =
         serde_json::from_str(&std::fs::read_to_string(dist.join("data/alpha-omega/2025-q2.json")).unwrap()).unwrap();
@@ -546,17 +569,10 @@ fn main() {
             app_only / plain
         );
     }
+}
 
-    if std::env::var("QUARTERLY_BENCH").as_deref() == Ok("load") {
-        println!("{out}");
-        return;
-    }
-
-    // 3 and 4. Filtering and memory at scale (synthetic reports).
-    filtering_at_scale(&dist, &server, &mut out);
-    // 5. The foundation-wide views.
-    foundation_views(&server, &mut out);
-    // 6. Importer throughput, over the bundled corpus (the same figures as quarterly-bench).
+/// 6. Importer throughput, over the bundled corpus (the same figures as quarterly-bench).
+fn importer_throughput(out: &mut String) {
     let reports = root().join("reports").to_string_lossy().into_owned();
     let importer = Command::new("cargo")
         .args(["run", "--quiet", "--release", "--locked", "-p", "quarterly-import", "--bin", "quarterly-bench", "--"])
@@ -573,9 +589,4 @@ fn main() {
             let _ = writeln!(out, "not measured: {error}");
         }
     }
-    println!("{out}");
-    let report = root().join("docs/benchmark.md");
-    std::fs::create_dir_all(report.parent().unwrap()).unwrap();
-    std::fs::write(&report, &out).unwrap();
-    eprintln!("written to {}", report.display());
 }

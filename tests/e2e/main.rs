@@ -540,6 +540,8 @@ fn shadow_rows(driver: &Driver, element: &str) -> Vec<String> {
     driver.execute(&script).as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
 }
 
+// Long by design: one story (a foreign host page with three embeds, a hostile frame beside them)
+// whose steps build on each other; split, each part would set the scene again.
 #[test]
 fn embeds_on_another_origin_render_size_themselves_and_stay_isolated() {
     let site = site();
