@@ -111,7 +111,7 @@ pub fn pages(
     // Each initiative's history, with its one history file.
     for initiative in &catalog.initiatives {
         let slug = &initiative.slug;
-        if !catalog.reports.iter().any(|entry| &entry.initiative.slug == slug) || !is_file_name(slug) {
+        if !catalog.has_reports(slug) || !is_file_name(slug) {
             continue;
         }
         match load_history(slug) {

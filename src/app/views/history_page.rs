@@ -19,8 +19,7 @@ pub fn HistoryPage() -> impl IntoView {
     let params = use_params_map();
     with_catalog(move |catalog| {
         let slug = params.with(|p| p.get("initiative")).unwrap_or_default();
-        let entries: Vec<CatalogEntry> =
-            catalog.reports.iter().filter(|e| e.initiative.slug == slug).cloned().collect();
+        let entries: Vec<CatalogEntry> = catalog.reports_of(&slug).cloned().collect();
         if entries.is_empty() {
             return match catalog.canonical_initiative(&slug) {
                 Some(canonical) if canonical != slug => view! { <MovedTo path=history_path(canonical) /> }.into_any(),

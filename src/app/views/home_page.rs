@@ -32,9 +32,7 @@ pub fn HomePage() -> impl IntoView {
         };
         let quarter = Memo::new(move |_| chosen.get().unwrap_or(latest));
         Effect::new(move |_| document().set_title(&SITE.page_title(&heading(quarter.get()))));
-        let mut quarters: Vec<Period> = catalog.reports.iter().map(|entry| entry.period).collect();
-        quarters.sort_unstable_by(|a, b| b.cmp(a));
-        quarters.dedup();
+        let quarters = catalog.periods();
         // Only the quarter's part changes with the address: the picker stays, and keeps focus.
         let overview = move || {
             let overview = QuarterOverview::new(&catalog, &summary, quarter.get());

@@ -22,20 +22,10 @@ fn address(entry: &CatalogEntry, filter: &Filter, same_initiative: bool) -> Stri
 pub fn ReportNav(catalog: Arc<Catalog>, initiative: String, period: Period, filter: Signal<Filter>) -> impl IntoView {
     let navigate = use_navigate();
     let go = move |path: String| navigate(&path, NavigateOptions { scroll: false, ..NavigateOptions::default() });
-    let mut quarters: Vec<CatalogEntry> =
-        catalog.reports.iter().filter(|e| e.initiative.slug == initiative).cloned().collect();
-    // A hand-edited catalog may be in any order.
-    quarters.sort_by_key(|e| e.period);
-    let mut initiatives: Vec<CatalogEntry> = Vec::new();
-    for entry in &catalog.reports {
-        if !initiatives.iter().any(|i| i.initiative.slug == entry.initiative.slug) {
-            // The newest report of each initiative is where switching to it lands.
-            initiatives.push(catalog.newest(&entry.initiative.slug).cloned().unwrap_or_else(|| entry.clone()));
-        }
-    }
-    let position = quarters.iter().position(|e| e.period == period);
-    let previous = position.and_then(|i| i.checked_sub(1)).and_then(|i| quarters.get(i)).cloned();
-    let next = position.and_then(|i| quarters.get(i + 1)).cloned();
+    let quarters: Vec<CatalogEntry> = catalog.quarters(&initiative).into_iter().cloned().collect();
+    let initiatives: Vec<CatalogEntry> = catalog.newest_of_each_initiative().into_iter().cloned().collect();
+    let (previous, next) = catalog.neighbours(&initiative, period);
+    let (previous, next) = (previous.cloned(), next.cloned());
 
     let on_initiative = {
         let (initiatives, go) = (initiatives.clone(), go.clone());
