@@ -1,9 +1,9 @@
 //! `/<initiative>/history`: every key result of an initiative across its quarters.
 
 use super::embed_panel::EmbedPanel;
-use super::error_panel::ErrorPanel;
+use super::loading::{Await, Loading};
 use super::not_found::NotFound;
-use super::report_page::{with_catalog, Loading, MovedTo};
+use super::report_page::{with_catalog, MovedTo};
 use super::status_badge::StatusBadge;
 use crate::app::loaded::load_history;
 use crate::app::{href, ViewContext};
@@ -43,7 +43,6 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
     });
     // One file for every quarter (the importer's history file), never one request per report.
     let loaded = load_history(&slug);
-    let retry = loaded.clone();
     view! {
         <article class="history">
             {(!embedded).then(|| view! {
@@ -58,16 +57,12 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
                 <p class="initiative">{name.clone()}</p>
                 <h1>"Every key result, quarter by quarter"</h1>
             </header>
-            {move || match loaded.get() {
-                None => view! { <Loading what="every quarter" /> }.into_any(),
-                Some(Err(error)) => view! {
-                    <ErrorPanel error=error what="the history of every quarter" on_retry=Callback::new({ let retry = retry.clone(); move |_| retry.refetch() }) />
-                }.into_any(),
-                Some(Ok(history)) => {
+            {Await::new(loaded, "the history of every quarter")
+                .loading(|| view! { <Loading what="every quarter" /> }.into_any())
+                .ready(move |history| {
                     let timeline = timeline(&history.reports.iter().collect::<Vec<_>>());
                     view! { <HistoryTable timeline=timeline initiative=slug.clone() /> }.into_any()
-                }
-            }}
+                })}
         </article>
     }
 }

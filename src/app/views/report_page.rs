@@ -2,6 +2,7 @@
 //! and an error panel with Retry; and the same waiting for the pages that need the catalog.
 
 use super::error_panel::ErrorPanel;
+use super::loading::Await;
 use super::not_found::NotFound;
 use super::report_view::ReportView;
 use crate::app::loaded::{load_report, Loaded};
@@ -18,16 +19,7 @@ use std::sync::Arc;
 /// what `render` makes of it. Every page that needs the catalog goes through here.
 pub fn with_catalog(render: impl Fn(Arc<Catalog>) -> AnyView + Send + Sync + 'static) -> impl IntoView {
     let CatalogResource(catalog) = expect_context::<CatalogResource>();
-    move || {
-        match catalog.get() {
-        None => view! { <Loading what="the list of reports" /> }.into_any(),
-        Some(Err(error)) => view! {
-            <ErrorPanel error=error what="the list of reports" on_retry=Callback::new({ let catalog = catalog.clone(); move |_| catalog.refetch() }) />
-        }
-        .into_any(),
-        Some(Ok(catalog)) => render(catalog),
-    }
-    }
+    Await::new(catalog, "the list of reports").ready(render)
 }
 
 /// Waits for the catalog and one more file (`what` names it for the loading state and the error
@@ -39,16 +31,8 @@ pub fn with_catalog_and<T: Clone + Send + Sync + 'static>(
 ) -> impl IntoView {
     let render = Arc::new(render);
     with_catalog(move |catalog| {
-        let (file, render) = (file.clone(), render.clone());
-        (move || match file.get() {
-            None => view! { <Loading what=what /> }.into_any(),
-            Some(Err(error)) => view! {
-                <ErrorPanel error=error what=what on_retry=Callback::new({ let file = file.clone(); move |_| file.refetch() }) />
-            }
-            .into_any(),
-            Some(Ok(value)) => render(catalog.clone(), value),
-        })
-        .into_any()
+        let render = render.clone();
+        Await::new(file.clone(), what).ready(move |value| render(catalog.clone(), value)).into_any()
     })
 }
 
@@ -123,27 +107,24 @@ fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
     // A report that arrives after the router has finished navigating: the router found no
     // element for the address's #place then, so going there is ours to do once it is shown.
     let fetched = matches!(report, Loaded::Fetching(_));
-    let retry = report.clone();
     let what = "the report";
-    move || {
-        match report.get() {
-        None => view! { <Loading what=what /> }.into_any(),
-        Some(Err(error)) => view! {
-            <header class="report-header">
-                <p class="initiative">{entry.initiative.name.clone()}</p>
-                <h1>{entry.title.clone()}</h1>
-            </header>
-            <ErrorPanel error=error what=what on_retry=Callback::new({ let retry = retry.clone(); move |_| retry.refetch() }) />
-        }
-        .into_any(),
-        Some(Ok(report)) => {
+    Await::new(report, what)
+        .failed(move |error, retry| {
+            view! {
+                <header class="report-header">
+                    <p class="initiative">{entry.initiative.name.clone()}</p>
+                    <h1>{entry.title.clone()}</h1>
+                </header>
+                <ErrorPanel error=error what=what on_retry=retry />
+            }
+            .into_any()
+        })
+        .ready(move |report| {
             if fetched {
                 request_animation_frame(scroll_to_fragment);
             }
             view! { <ReportView report=report catalog=catalog.clone() /> }.into_any()
-        }
-    }
-    }
+        })
 }
 
 /// Brings the element the address's fragment names (`#activity-1-questions`) into view, and
@@ -163,10 +144,4 @@ fn scroll_to_fragment() {
             let _ = element.focus_with_options(&options);
         }
     }
-}
-
-/// The loading state, announced to screen readers.
-#[component]
-pub fn Loading(what: &'static str) -> impl IntoView {
-    view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }
 }
