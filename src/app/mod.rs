@@ -31,6 +31,15 @@ use views::site_header::SiteHeader;
 #[derive(Clone)]
 pub struct CatalogResource(pub Loaded<Arc<Catalog>>);
 
+/// The catalog once loaded, provided by [`views::loading::with_catalog`] to the views it shows.
+#[derive(Clone)]
+pub struct ReadyCatalog(pub Arc<Catalog>);
+
+/// The loaded catalog, in a view shown by [`views::loading::with_catalog`].
+pub fn use_catalog() -> Arc<Catalog> {
+    expect_context::<ReadyCatalog>().0
+}
+
 /// A link target for a site path ("/alpha-omega/2025-q2"), under the site's base.
 pub fn href(path: &str) -> String {
     format!("{}{}", site_base(), path.trim_start_matches('/'))

@@ -2,11 +2,11 @@
 //! initiatives, each linked to its place in its report. Filtered by quarter and initiative in the
 //! URL (`?quarter=2025-q4&initiative=vd-wg`).
 
-use super::report_page::with_catalog_and;
+use super::loading::with_catalog_and;
 use super::rich_text::Blocks;
-use crate::app::href;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
+use crate::app::{href, use_catalog};
 use crate::foundation::{asks_by_quarter, asks_for, initiatives, latest_quarter, InitiativeAsks, QuarterAsks};
 use crate::model::registry::InitiativeEntry;
 use crate::model::summary::{Ask, AskKind};
@@ -66,7 +66,8 @@ pub fn AsksPage() -> impl IntoView {
                     {format!("Questions for the {} ({}) and funding requests, as each initiative's report puts them.", SITE.governing_body, SITE.governing_body_name)}
                 </p>
             </header>
-            {with_catalog_and(files.summary(), "the summary of every report", move |catalog, summary| {
+            {with_catalog_and(files.summary(), "the summary of every report", move |summary| {
+                let catalog = use_catalog();
                 let Some(latest) = latest_quarter(&catalog) else {
                     return view! { <p class="empty-state">"There are no reports published here yet."</p> }.into_any();
                 };

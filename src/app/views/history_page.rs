@@ -1,12 +1,12 @@
 //! `/<initiative>/history`: every key result of an initiative across its quarters.
 
 use super::embed_panel::EmbedPanel;
-use super::loading::{Await, Loading};
+use super::loading::{with_catalog, Await, Loading};
 use super::not_found::NotFound;
-use super::report_page::{with_catalog, MovedTo};
+use super::report_page::MovedTo;
 use super::status_badge::StatusBadge;
 use crate::app::loaded::load_history;
-use crate::app::{href, ViewContext};
+use crate::app::{href, use_catalog, ViewContext};
 use crate::filter::Filter;
 use crate::history::{timeline, Appearance, Timeline};
 use crate::model::{CatalogEntry, Period};
@@ -17,7 +17,8 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let params = use_params_map();
-    with_catalog(move |catalog| {
+    with_catalog(move || {
+        let catalog = use_catalog();
         let slug = params.with(|p| p.get("initiative")).unwrap_or_default();
         let entries: Vec<CatalogEntry> = catalog.reports_of(&slug).cloned().collect();
         if entries.is_empty() {

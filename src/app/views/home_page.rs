@@ -2,11 +2,11 @@
 //! (or `?quarter=…`): its headline, its counts and a link to it; then who has not filed yet, with
 //! their newest report.
 
-use super::report_page::with_catalog_and;
+use super::loading::with_catalog_and;
 use super::status_badge::StatusCountBadge;
-use crate::app::href;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
+use crate::app::{href, use_catalog};
 use crate::foundation::{latest_quarter, status_counts, Filed, NotFiled, QuarterOverview};
 use crate::model::{Catalog, Period};
 use crate::url_state::{
@@ -26,7 +26,8 @@ pub fn HomePage() -> impl IntoView {
     let files = expect_context::<FoundationFiles>();
     let location = use_location();
     let chosen = Memo::new(move |_| parse_home(&location.search.get()));
-    with_catalog_and(files.summary(), "the summary of every report", move |catalog, summary| {
+    with_catalog_and(files.summary(), "the summary of every report", move |summary| {
+        let catalog = use_catalog();
         let Some(latest) = latest_quarter(&catalog) else {
             return view! { <p class="empty-state">"There are no reports published here yet."</p> }.into_any();
         };

@@ -1,10 +1,12 @@
 //! Waiting for data: the loading state, the error panel with its Retry, or the view of the data.
-//! Every view that waits for a file goes through [`Await`]. Data a pre-rendered page carries
+//! Every view that waits for a file goes through [`Await`], those that need the catalog through
+//! [`with_catalog`]. Data a pre-rendered page carries
 //! inline is [`Loaded::Ready`]: its view renders at once, with no loading state in between.
 
 use super::error_panel::ErrorPanel;
 use crate::app::api::FetchError;
 use crate::app::loaded::Loaded;
+use crate::app::{CatalogResource, ReadyCatalog};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -59,4 +61,29 @@ impl<T: Clone + Send + Sync + 'static> Await<T> {
             Some(Ok(value)) => ready(value),
         }
     }
+}
+
+/// Waits for the shared catalog (with a loading state and an error panel with Retry), then
+/// provides it to the views `render` makes ([`crate::app::use_catalog`] reads it) and shows them.
+/// Every page that needs the catalog goes through here.
+pub fn with_catalog(render: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
+    let CatalogResource(catalog) = expect_context::<CatalogResource>();
+    Await::new(catalog, "the list of reports").ready(move |catalog| {
+        provide_context(ReadyCatalog(catalog));
+        render()
+    })
+}
+
+/// Waits for the catalog and one more file (`what` names it for the loading state and the error
+/// panel), then shows what `render` makes of the file. The foundation-wide pages go through here.
+pub fn with_catalog_and<T: Clone + Send + Sync + 'static>(
+    file: Loaded<T>,
+    what: &'static str,
+    render: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let render = Arc::new(render);
+    with_catalog(move || {
+        let render = render.clone();
+        Await::new(file.clone(), what).ready(move |value| render(value)).into_any()
+    })
 }

@@ -1,13 +1,12 @@
 //! Moving between reports: initiative and quarter switchers, previous/next, history, search.
 
-use crate::app::href;
+use crate::app::{href, use_catalog};
 use crate::filter::Filter;
-use crate::model::{Catalog, CatalogEntry, Period};
+use crate::model::{CatalogEntry, Period};
 use crate::url_state::{filter_for_move, history_path, print_query, report_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use std::sync::Arc;
 
 /// The address of a report, keeping the parts of the filter that still make sense there.
 fn address(entry: &CatalogEntry, filter: &Filter, same_initiative: bool) -> String {
@@ -19,7 +18,8 @@ fn address(entry: &CatalogEntry, filter: &Filter, same_initiative: bool) -> Stri
 }
 
 #[component]
-pub fn ReportNav(catalog: Arc<Catalog>, initiative: String, period: Period, filter: Signal<Filter>) -> impl IntoView {
+pub fn ReportNav(initiative: String, period: Period, filter: Signal<Filter>) -> impl IntoView {
+    let catalog = use_catalog();
     let navigate = use_navigate();
     let go = move |path: String| navigate(&path, NavigateOptions { scroll: false, ..NavigateOptions::default() });
     let quarters: Vec<CatalogEntry> = catalog.quarters(&initiative).into_iter().cloned().collect();

@@ -10,10 +10,10 @@ use super::rich_text::{Blocks, HeadingText};
 use super::status_chart::StatusChart;
 use crate::app::embed::SectionView;
 use crate::app::site::SITE;
-use crate::app::{href, ViewContext};
+use crate::app::{href, use_catalog, ViewContext};
 use crate::filter::{apply, Filter, SearchIndex};
 use crate::model::anchor::{self, Part};
-use crate::model::{Block, Catalog, Period, Report, Section};
+use crate::model::{Block, Period, Report, Section};
 use crate::url_state::{parse_query, print_full_query, report_path};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -57,7 +57,8 @@ fn OtherSection(section: Section, index: usize) -> impl IntoView {
 }
 
 #[component]
-pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
+pub fn ReportView(report: Arc<Report>) -> impl IntoView {
+    let catalog = use_catalog();
     let location = use_location();
     let navigate = use_navigate();
     let ViewContext(options) = expect_context::<ViewContext>();
@@ -110,7 +111,7 @@ pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
     let data_path = catalog.find(&report_data.initiative.slug, report_data.period).map(|entry| entry.path.clone());
     let chrome = (!options.embed).then(|| view! {
         <div class="report-toolbar">
-            <ReportNav catalog=catalog.clone() initiative=report_data.initiative.slug.clone() period=report_data.period filter=filter />
+            <ReportNav initiative=report_data.initiative.slug.clone() period=report_data.period filter=filter />
             <EmbedPanel title=report_data.title.clone() path=path.clone() filter=filter data_path=data_path.unwrap_or_default() />
         </div>
     });
