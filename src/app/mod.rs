@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod embed;
+pub mod filter_state;
 pub mod loaded;
 pub mod perf;
 #[cfg(not(target_arch = "wasm32"))]

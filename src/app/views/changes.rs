@@ -2,6 +2,7 @@
 
 use super::loading::Await;
 use super::status_badge::StatusBadge;
+use crate::app::filter_state::use_filter;
 use crate::app::loaded::load_report;
 use crate::filter::Filter;
 use crate::history::changes;
@@ -10,17 +11,14 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn SinceLastQuarter(
-    previous: CatalogEntry,
-    report: Arc<Report>,
-    on_change: Callback<(Filter, bool)>,
-) -> impl IntoView {
+pub fn SinceLastQuarter(previous: CatalogEntry, report: Arc<Report>) -> impl IntoView {
+    let show_filter = use_filter().show;
     let earlier = load_report(&previous.path);
     let show = move |id: String| {
         let label = format!("KR {id}");
         let text = label.clone();
         view! {
-            <button type="button" class="link-button" on:click=move |_| on_change.run((Filter { text: text.clone(), ..Filter::default() }, false))>
+            <button type="button" class="link-button" on:click=move |_| show_filter.run(Filter { text: text.clone(), ..Filter::default() })>
                 {label}
             </button>
         }

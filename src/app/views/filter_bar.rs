@@ -1,6 +1,7 @@
 //! The filters above the OKR table: objective, statuses, text, and clearing them.
 
 use super::okr_table::objective_label;
+use crate::app::filter_state::use_filter;
 use crate::filter::Filter;
 use crate::model::{Report, StatusKind};
 use leptos::prelude::*;
@@ -11,15 +12,15 @@ use std::sync::Arc;
 #[component]
 pub fn FilterBar(
     report: Arc<Report>,
-    filter: Signal<Filter>,
     objective_counts: Signal<Vec<(String, usize)>>,
     status_counts: Signal<Vec<(StatusKind, usize)>>,
-    on_change: Callback<(Filter, bool)>,
 ) -> impl IntoView {
-    let change = move |update: &dyn Fn(&mut Filter), replace: bool| {
+    let state = use_filter();
+    let filter = state.filter;
+    let change = move |update: &dyn Fn(&mut Filter)| {
         let mut next = filter.get_untracked();
         update(&mut next);
-        on_change.run((next, replace));
+        state.show.run(next);
     };
     let objective_options = {
         let report = report.clone();
@@ -50,7 +51,7 @@ pub fn FilterBar(
                             name="status"
                             value=kind.slug()
                             prop:checked=checked
-                            on:change=move |_| change(&|f: &mut Filter| f.toggle_status(kind), false)
+                            on:change=move |_| change(&|f: &mut Filter| f.toggle_status(kind))
                         />
                         <span class="status-symbol" aria-hidden="true">{kind.symbol()}</span>
                         {format!(" {} ({count})", kind.label())}
@@ -61,13 +62,12 @@ pub fn FilterBar(
     };
     let on_objective = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        change(&|f: &mut Filter| f.objective = (!value.is_empty()).then(|| value.clone()), false);
+        change(&|f: &mut Filter| f.objective = (!value.is_empty()).then(|| value.clone()));
     };
     let on_text = move |ev: leptos::ev::Event| {
+        let before = filter.get_untracked();
         let value = event_target_value(&ev);
-        // A new search adds a history entry; refining it while typing replaces that entry.
-        let replace = !filter.get_untracked().text.is_empty() && !value.is_empty();
-        change(&|f: &mut Filter| f.text = value.clone(), replace);
+        state.typed(&before.text, &value, Filter { text: value.clone(), ..before.clone() });
     };
     let total = report.key_results().count();
     view! {
@@ -100,7 +100,7 @@ pub fn FilterBar(
                 type="button"
                 class="button clear-filters"
                 disabled=move || !filter.get().is_active()
-                on:click=move |_| on_change.run((Filter::default(), false))
+                on:click=move |_| state.show.run(Filter::default())
             >
                 "Clear filters"
             </button>

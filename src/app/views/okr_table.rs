@@ -3,15 +3,17 @@
 use super::filter_bar::FilterBar;
 use super::rich_text::Inlines;
 use super::status_badge::StatusBadge;
+use crate::app::filter_state::use_filter;
 use crate::filter::{apply, hider, Filter, Filtered, Hider, PageGroup, SearchIndex};
 use crate::model::{plain_text, Report};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The OKR part of a report. The filter comes from outside (the URL); `on_change` receives a
-/// new filter and whether it should replace the current history entry (typing) or add one.
+/// The OKR part of a report: filter bar, live count and table, filtered by the report's
+/// [`FilterState`](crate::app::filter_state::FilterState).
 #[component]
-pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+pub fn OkrSection(report: Arc<Report>) -> impl IntoView {
+    let filter = use_filter().filter;
     // Built once per report, so that a keystroke only compares text.
     let index = Arc::new(SearchIndex::new(&report));
     // One pass per filter change gives the rows and every count shown.
@@ -36,13 +38,7 @@ pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callba
         move || view! { <OkrTable report=report.clone() filter=filter filtered=filtered.into() /> }
     };
     view! {
-        <FilterBar
-            report=report.clone()
-            filter=filter
-            objective_counts=objective_counts.into()
-            status_counts=status_counts.into()
-            on_change=on_change
-        />
+        <FilterBar report=report.clone() objective_counts=objective_counts.into() status_counts=status_counts.into() />
         <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
         // The table stays while rows change; only an empty result replaces it.
         <Show when=nothing_shown fallback=table>
@@ -50,7 +46,7 @@ pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callba
                 let (report, index) = (report.clone(), index.clone());
                 move || {
                     let filter = filter.get();
-                    view! { <EmptyState hider=hider(&report, &index, &filter) filter=filter on_change=on_change /> }
+                    view! { <EmptyState hider=hider(&report, &index, &filter) filter=filter /> }
                 }
             }
         </Show>
@@ -165,7 +161,8 @@ fn on_page<T>(page: Memo<Vec<PageGroup>>, objective_index: usize, read: impl FnO
 
 /// Says which filter hides everything, with a way out.
 #[component]
-fn EmptyState(hider: Option<Hider>, filter: Filter, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+fn EmptyState(hider: Option<Hider>, filter: Filter) -> impl IntoView {
+    let show = use_filter().show;
     let message = match hider {
         Some(Hider::Text) => format!("No key result mentions “{}”.", filter.text.trim()),
         Some(Hider::Status) => {
@@ -180,7 +177,7 @@ fn EmptyState(hider: Option<Hider>, filter: Filter, on_change: Callback<(Filter,
     view! {
         <div class="empty-state">
             <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| on_change.run((Filter::default(), false))>
+            <button type="button" class="button" on:click=move |_| show.run(Filter::default())>
                 "Clear all filters"
             </button>
         </div>

@@ -1,5 +1,6 @@
 //! Moving between reports: initiative and quarter switchers, previous/next, history, search.
 
+use crate::app::filter_state::use_filter;
 use crate::app::{href, use_catalog};
 use crate::filter::Filter;
 use crate::model::{CatalogEntry, Period};
@@ -18,8 +19,9 @@ fn address(entry: &CatalogEntry, filter: &Filter, same_initiative: bool) -> Stri
 }
 
 #[component]
-pub fn ReportNav(initiative: String, period: Period, filter: Signal<Filter>) -> impl IntoView {
+pub fn ReportNav(initiative: String, period: Period) -> impl IntoView {
     let catalog = use_catalog();
+    let filter = use_filter().filter;
     let navigate = use_navigate();
     let go = move |path: String| navigate(&path, NavigateOptions { scroll: false, ..NavigateOptions::default() });
     let quarters: Vec<CatalogEntry> = catalog.quarters(&initiative).into_iter().cloned().collect();

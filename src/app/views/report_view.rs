@@ -9,15 +9,14 @@ use super::report_nav::ReportNav;
 use super::rich_text::{Blocks, HeadingText};
 use super::status_chart::StatusChart;
 use crate::app::embed::SectionView;
+use crate::app::filter_state::FilterState;
 use crate::app::site::SITE;
 use crate::app::{href, use_catalog, ViewContext};
 use crate::filter::{apply, Filter, SearchIndex};
 use crate::model::anchor::{self, Part};
 use crate::model::{Block, Period, Report, Section};
-use crate::url_state::{parse_query, print_full_query, report_path};
+use crate::url_state::report_path;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 /// The months a quarter covers, for the header.
@@ -59,25 +58,10 @@ fn OtherSection(section: Section, index: usize) -> impl IntoView {
 #[component]
 pub fn ReportView(report: Arc<Report>) -> impl IntoView {
     let catalog = use_catalog();
-    let location = use_location();
-    let navigate = use_navigate();
+    let state = FilterState::from_address();
+    provide_context(state);
+    let filter = state.filter;
     let ViewContext(options) = expect_context::<ViewContext>();
-    // A memo: parsed once per address change, and nothing downstream runs when it parses the same.
-    let filter: Signal<Filter> = Memo::new(move |_| parse_query(&location.search.get())).into();
-    let on_change = Callback::new(move |(next, replace): (Filter, bool)| {
-        let path = location.pathname.get_untracked();
-        let options = options.get_untracked();
-        navigate(
-            &format!("{path}{}", print_full_query(&next, &options)),
-            // In an iframe, history entries would pile up in the host page's Back button.
-            NavigateOptions {
-                resolve: false,
-                replace: replace || options.embed,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
-    });
     let options = options.get_untracked();
     let title = report.title.clone();
     Effect::new(move |_| document().set_title(&SITE.page_title(&title)));
@@ -100,7 +84,7 @@ pub fn ReportView(report: Arc<Report>) -> impl IntoView {
         // An embedded section: the report's name, the section, and a way to the full report.
         return view! {
             <article class="report">
-                <SectionView report=report.clone() section=Some(section) filter=filter on_change=on_change />
+                <SectionView report=report.clone() section=Some(section) />
                 <p class="embed-open">
                     <a href=href(&path) target="_blank" rel="noopener noreferrer">{format!("Open the full {} report", report_data.title)}</a>
                 </p>
@@ -111,7 +95,7 @@ pub fn ReportView(report: Arc<Report>) -> impl IntoView {
     let data_path = catalog.find(&report_data.initiative.slug, report_data.period).map(|entry| entry.path.clone());
     let chrome = (!options.embed).then(|| view! {
         <div class="report-toolbar">
-            <ReportNav initiative=report_data.initiative.slug.clone() period=report_data.period filter=filter />
+            <ReportNav initiative=report_data.initiative.slug.clone() period=report_data.period />
             <EmbedPanel title=report_data.title.clone() path=path.clone() filter=filter data_path=data_path.unwrap_or_default() />
         </div>
     });
@@ -126,10 +110,10 @@ pub fn ReportView(report: Arc<Report>) -> impl IntoView {
             {(!report_data.overview.is_empty()).then(|| section(Part::Overview, "Overview", view! { <Blocks blocks=report_data.overview.clone() /> }.into_any()))}
             {has_okrs.then(|| section(Part::Okrs, "Objectives & key results", view! {
                 <Blocks blocks=report_data.objectives_notes.clone() />
-                {has_key_results.then(|| view! { <StatusChart report=report.clone() on_change=on_change /> })}
-                {previous.clone().map(|previous| view! { <SinceLastQuarter previous=previous report=report.clone() on_change=on_change /> })}
+                {has_key_results.then(|| view! { <StatusChart report=report.clone() /> })}
+                {previous.clone().map(|previous| view! { <SinceLastQuarter previous=previous report=report.clone() /> })}
                 {if has_key_results {
-                    view! { <OkrSection report=report.clone() filter=filter on_change=on_change /> }.into_any()
+                    view! { <OkrSection report=report.clone() /> }.into_any()
                 } else {
                     // Objectives without key results (bullets): nothing to filter.
                     let everything = apply(&report, &SearchIndex::new(&report), &Filter::default());
@@ -137,7 +121,7 @@ pub fn ReportView(report: Arc<Report>) -> impl IntoView {
                 }}
             }.into_any()))}
             {(!report_data.activities.is_empty()).then(|| section(Part::Activities, "Activities", view! {
-                <ActivityList activities=report_data.activities.clone() filter=filter on_change=on_change />
+                <ActivityList activities=report_data.activities.clone() />
             }.into_any()))}
             {(!report_data.news.is_empty() || !report_data.news_notes.is_empty()).then(|| section(Part::News, "News, blogs and media", view! {
                 <NewsList news=report_data.news.clone() notes=report_data.news_notes.clone() />

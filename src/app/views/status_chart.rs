@@ -1,13 +1,15 @@
 //! Status at a glance: per objective, a bar of its key results by status. Each segment filters
 //! the table to that objective and status; the words under each bar say the same as the bar.
 
+use crate::app::filter_state::use_filter;
 use crate::filter::{status_breakdown, Filter};
 use crate::model::{Report, StatusKind};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn StatusChart(report: Arc<Report>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+pub fn StatusChart(report: Arc<Report>) -> impl IntoView {
+    let show = use_filter().show;
     let rows = report
         .objectives
         .iter()
@@ -49,11 +51,11 @@ pub fn StatusChart(report: Arc<Report>, on_change: Callback<(Filter, bool)>) -> 
                             role="button"
                             tabindex="0"
                             aria-label=label
-                            on:click=move |_| on_change.run((click_filter.clone(), false))
+                            on:click=move |_| show.run(click_filter.clone())
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                                 if ev.key() == "Enter" || ev.key() == " " {
                                     ev.prevent_default();
-                                    on_change.run((key_filter.clone(), false));
+                                    show.run(key_filter.clone());
                                 }
                             }
                         >
