@@ -57,6 +57,13 @@ impl FilterState {
         FilterState { filter: filter.into(), show: set, refine: set }
     }
 
+    /// Shows the filter changed by `update`, as a new step.
+    pub fn show_changed(&self, update: impl FnOnce(&mut Filter)) {
+        let mut next = self.filter.get_untracked();
+        update(&mut next);
+        self.show.run(next);
+    }
+
     /// Shows `next` after the reader typed in a search box that held `before` and now holds
     /// `now`: a new search adds a history entry; refining it while typing replaces that entry.
     pub fn typed(&self, before: &str, now: &str, next: Filter) {

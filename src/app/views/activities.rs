@@ -70,7 +70,7 @@ fn ActivityFilter(shown: Memo<Vec<bool>>, total: usize) -> impl IntoView {
                     prop:value=move || filter.get().activities on:input=on_text />
             </div>
             <button type="button" class="button clear-filters" disabled=move || filter.get().activities.is_empty()
-                on:click=move |_| state.show.run(Filter { activities: String::new(), ..filter.get_untracked() })>"Clear"</button>
+                on:click=move |_| state.show_changed(|f| f.activities.clear())>"Clear"</button>
         </form>
         <p class="result-count" role="status" aria-live="polite">{count}</p>
     }
