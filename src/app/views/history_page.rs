@@ -8,7 +8,7 @@ use super::status_badge::StatusBadge;
 use crate::app::loaded::load_history;
 use crate::app::{href, use_catalog, ViewContext};
 use crate::filter::Filter;
-use crate::history::{timeline, Appearance, Timeline};
+use crate::history::{timeline, Appearance, KeyResultTrack, Timeline};
 use crate::model::{CatalogEntry, Period};
 use crate::url_state::{history_path, print_query, report_path};
 use leptos::prelude::*;
@@ -85,52 +85,13 @@ fn HistoryTable(timeline: Timeline, initiative: String) -> impl IntoView {
     let body = groups
         .into_iter()
         .map(|(objective_index, rows)| {
-            let objective = &timeline.objectives[objective_index];
-            let titles: Vec<&String> = objective.titles.iter().flatten().collect();
-            let latest = titles.last().map(|t| t.to_string()).unwrap_or_default();
-            let first = timeline.periods[objective.titles.iter().position(Option::is_some).unwrap_or(0)];
-            let last = timeline.periods[objective.titles.iter().rposition(Option::is_some).unwrap_or(0)];
-            let span = if first == last { format!("{first}") } else { format!("{first} – {last}") };
-            let reworded = titles.windows(2).any(|pair| pair[0] != pair[1]);
             let rows_view = rows
                 .into_iter()
-                .map(|row| {
-                    let track = &timeline.key_results[row];
-                    let latest = track.latest().clone();
-                    let cells = track
-                        .cells
-                        .iter()
-                        .zip(&periods)
-                        .map(|(cell, period)| view! { <HistoryCell cell=cell.clone() period=*period initiative=initiative.clone() /> })
-                        .collect_view();
-                    view! {
-                        <tr class="history-row" data-kr=latest.id.clone()>
-                            <th scope="row"><span class="kr-id">{format!("KR {}", latest.id)}</span> " " <span class="history-text">{latest.text}</span></th>
-                            {cells}
-                        </tr>
-                    }
-                })
+                .map(|row| view! { <HistoryRow track=timeline.key_results[row].clone() periods=periods.clone() initiative=initiative.clone() /> })
                 .collect_view();
-            let no_key_results = timeline.key_results.iter().all(|t| t.objective != objective_index);
-            let columns = periods.len() + 1;
             view! {
                 <tbody class="objective">
-                    <tr class="objective-row">
-                        <th colspan=columns scope="colgroup">
-                            <span class="objective-id">{format!("Objective {}", objective.id)}</span>
-                            {format!(": {latest} ")}
-                            <span class="objective-count">{span}</span>
-                            {reworded.then(|| view! {
-                                <details class="wording">
-                                    <summary>"✎ title reworded"</summary>
-                                    <ul>{titles.iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view()}</ul>
-                                </details>
-                            })}
-                        </th>
-                    </tr>
-                    {no_key_results.then(|| view! {
-                        <tr><td colspan=columns class="no-key-results">"No key results listed for this objective (it has no statuses to follow)."</td></tr>
-                    })}
+                    {objective_rows(&timeline, objective_index)}
                     {rows_view}
                 </tbody>
             }
@@ -149,6 +110,56 @@ fn HistoryTable(timeline: Timeline, initiative: String) -> impl IntoView {
                 {body}
             </table>
         </div>
+    }
+}
+
+/// An objective's heading row (its latest title, the quarters it spans, its rewordings), and a
+/// row saying so when it has no key results.
+fn objective_rows(timeline: &Timeline, objective_index: usize) -> impl IntoView {
+    let objective = &timeline.objectives[objective_index];
+    let titles: Vec<&String> = objective.titles.iter().flatten().collect();
+    let latest = titles.last().map(|t| t.to_string()).unwrap_or_default();
+    let first = timeline.periods[objective.titles.iter().position(Option::is_some).unwrap_or(0)];
+    let last = timeline.periods[objective.titles.iter().rposition(Option::is_some).unwrap_or(0)];
+    let span = if first == last { format!("{first}") } else { format!("{first} – {last}") };
+    let reworded = titles.windows(2).any(|pair| pair[0] != pair[1]);
+    let no_key_results = timeline.key_results.iter().all(|t| t.objective != objective_index);
+    let columns = timeline.periods.len() + 1;
+    view! {
+        <tr class="objective-row">
+            <th colspan=columns scope="colgroup">
+                <span class="objective-id">{format!("Objective {}", objective.id)}</span>
+                {format!(": {latest} ")}
+                <span class="objective-count">{span}</span>
+                {reworded.then(|| view! {
+                    <details class="wording">
+                        <summary>"✎ title reworded"</summary>
+                        <ul>{titles.iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view()}</ul>
+                    </details>
+                })}
+            </th>
+        </tr>
+        {no_key_results.then(|| view! {
+            <tr><td colspan=columns class="no-key-results">"No key results listed for this objective (it has no statuses to follow)."</td></tr>
+        })}
+    }
+}
+
+/// A key result's row: its latest number and text, then a cell per quarter.
+#[component]
+fn HistoryRow(track: KeyResultTrack, periods: Vec<Period>, initiative: String) -> impl IntoView {
+    let latest = track.latest().clone();
+    let cells = track
+        .cells
+        .iter()
+        .zip(&periods)
+        .map(|(cell, period)| view! { <HistoryCell cell=cell.clone() period=*period initiative=initiative.clone() /> })
+        .collect_view();
+    view! {
+        <tr class="history-row" data-kr=latest.id.clone()>
+            <th scope="row"><span class="kr-id">{format!("KR {}", latest.id)}</span> " " <span class="history-text">{latest.text}</span></th>
+            {cells}
+        </tr>
     }
 }
 
