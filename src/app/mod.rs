@@ -172,6 +172,7 @@ fn base_path() -> String {
     site_base().trim_end_matches('/').to_string()
 }
 
+/// The whole app: the shared data in context, the router and the site around the pages.
 #[component]
 pub fn App(preloaded: Preloaded) -> impl IntoView {
     provide_context(PreloadedData::from(preloaded));

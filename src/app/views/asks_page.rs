@@ -47,6 +47,7 @@ fn count_words(count: usize) -> String {
     }
 }
 
+/// `/tac`: a quarter's questions for the governing body and funding requests, by initiative.
 #[component]
 pub fn AsksPage() -> impl IntoView {
     let files = expect_context::<FoundationFiles>();
@@ -218,6 +219,7 @@ fn AskList(
     .into_any()
 }
 
+/// One initiative's asks of the quarter, under its name.
 #[component]
 fn AskGroup(group: InitiativeAsks) -> impl IntoView {
     let InitiativeAsks { initiative, period, asks } = group;
@@ -234,6 +236,7 @@ fn AskGroup(group: InitiativeAsks) -> impl IntoView {
     }
 }
 
+/// One ask: question or funding request, its activity, what it says and a link to it in the report.
 #[component]
 fn AskItem(ask: Ask, report: String, period: Period) -> impl IntoView {
     let Ask { kind, activity, anchor, content } = ask;

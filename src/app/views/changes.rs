@@ -10,6 +10,7 @@ use crate::model::{CatalogEntry, Report};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// What changed since `previous`: status changes, new, reworded and removed key results.
 #[component]
 pub fn SinceLastQuarter(previous: CatalogEntry, report: Arc<Report>) -> impl IntoView {
     let show_filter = use_filter().show;

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 /// The page's heading (and, with the site's name, its title).
 pub const HEADING: &str = "Who filed when";
 
+/// `/filings`: the grid of who filed a report for which quarter.
 #[component]
 pub fn FilingsPage() -> impl IntoView {
     Effect::new(move |_| document().set_title(&SITE.page_title(HEADING)));
@@ -65,6 +66,7 @@ pub fn FilingTable(grid: FilingGrid) -> impl IntoView {
     .into_any()
 }
 
+/// One initiative's row of the grid: its name, then Filed or Not filed for each quarter.
 #[component]
 fn FilingTableRow(row: FilingRow, quarters: Vec<Period>) -> impl IntoView {
     let FilingRow { initiative, cells } = row;

@@ -14,6 +14,7 @@ use crate::url_state::{history_path, print_query, report_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+/// `/<initiative>/history`: an initiative's key results across its quarters (or why there are none).
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let params = use_params_map();
@@ -31,6 +32,7 @@ pub fn HistoryPage() -> impl IntoView {
     })
 }
 
+/// The history of the initiative of `entries` (its reports): toolbar, heading and the table once loaded.
 #[component]
 fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
     let name = entries[0].initiative.name.clone();
@@ -74,6 +76,7 @@ fn cell_href(initiative: &str, period: Period, id: &str) -> String {
     href(&format!("{}{}", report_path(initiative, period), print_query(&filter)))
 }
 
+/// The table of every key result (rows, by objective) in every quarter (columns), with its legend.
 #[component]
 fn HistoryTable(timeline: Timeline, initiative: String) -> impl IntoView {
     let periods = timeline.periods.clone();
@@ -163,6 +166,7 @@ fn HistoryRow(track: KeyResultTrack, periods: Vec<Period>, initiative: String) -
     }
 }
 
+/// A key result in one quarter: its status and what changed, linked to it there; or a dash when absent.
 #[component]
 fn HistoryCell(cell: Option<Appearance>, period: Period, initiative: String) -> impl IntoView {
     let Some(cell) = cell else {

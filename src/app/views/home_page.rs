@@ -21,6 +21,7 @@ pub fn heading(quarter: Period) -> String {
     format!("{quarter} across the initiatives")
 }
 
+/// `/`: one quarter across the initiatives, with the quarter picker and the links across the foundation.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let files = expect_context::<FoundationFiles>();
@@ -150,6 +151,7 @@ fn kind_words(kind: &str) -> Option<String> {
     (!kind.trim().is_empty()).then(|| kind.trim().to_string())
 }
 
+/// An initiative that filed for the quarter: its headline and counts, and a link to its report.
 #[component]
 fn FiledCard(filed: Filed) -> impl IntoView {
     let Filed { initiative, entry, summary } = filed;
@@ -206,6 +208,7 @@ fn FiledCard(filed: Filed) -> impl IntoView {
     }
 }
 
+/// An initiative that has not filed for the quarter, with a link to its newest report.
 #[component]
 fn NotFiledItem(missing: NotFiled, words: String) -> impl IntoView {
     let NotFiled { initiative, newest } = missing;

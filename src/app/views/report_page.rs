@@ -56,7 +56,7 @@ fn WithCatalog(choose: Choose) -> impl IntoView {
     })
 }
 
-/// `/<initiative>/<year>-q<n>`.
+/// `/<initiative>/<year>-q<n>`: one report (or why the address has none).
 #[component]
 pub fn ReportPage() -> impl IntoView {
     view! {

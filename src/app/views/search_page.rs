@@ -17,6 +17,7 @@ use std::sync::Arc;
 /// At most this many hits are shown (with the count of all).
 pub const SHOWN_HITS: usize = 200;
 
+/// `/search`: the search over what every report says, and what it found.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let files = expect_context::<FoundationFiles>();
