@@ -9,7 +9,7 @@ use crate::app::loaded::load_history;
 use crate::app::{href, use_catalog, ViewContext};
 use crate::filter::Filter;
 use crate::history::{timeline, Appearance, KeyResultTrack, Timeline};
-use crate::model::{CatalogEntry, Period};
+use crate::model::{Initiative, Period};
 use crate::url_state::{history_path, print_query, report_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -21,23 +21,22 @@ pub fn HistoryPage() -> impl IntoView {
     with_catalog(move || {
         let catalog = use_catalog();
         let slug = params.with(|p| p.get("initiative")).unwrap_or_default();
-        let entries: Vec<CatalogEntry> = catalog.reports_of(&slug).cloned().collect();
-        if entries.is_empty() {
+        // The initiative's name as the catalog first gives it.
+        let (Some(first), Some(newest)) = (catalog.reports_of(&slug).next(), catalog.newest(&slug)) else {
             return match catalog.canonical_initiative(&slug) {
                 Some(canonical) if canonical != slug => view! { <MovedTo path=history_path(canonical) /> }.into_any(),
                 _ => view! { <NotFound message=format!("There is no initiative called “{slug}” here.") /> }.into_any(),
             };
-        }
-        view! { <HistoryLoader entries=entries /> }.into_any()
+        };
+        view! { <HistoryLoader initiative=first.initiative.clone() newest=newest.period /> }.into_any()
     })
 }
 
-/// The history of the initiative of `entries` (its reports): toolbar, heading and the table once loaded.
+/// An initiative's history (`newest`: its newest report's quarter): toolbar, heading and the table
+/// once loaded.
 #[component]
-fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
-    let name = entries[0].initiative.name.clone();
-    let slug = entries[0].initiative.slug.clone();
-    let newest = entries.iter().map(|e| e.period).max().expect("entries is not empty");
+fn HistoryLoader(initiative: Initiative, newest: Period) -> impl IntoView {
+    let Initiative { name, slug } = initiative;
     let ViewContext(options) = expect_context::<ViewContext>();
     let embedded = options.get_untracked().embed;
     Effect::new({
