@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use quarterly::app::api::{decode, FetchError};
 use quarterly::app::views::report_view::ReportView;
-use quarterly::app::ViewContext;
+use quarterly::app::{ReadyCatalog, ViewContext};
 use quarterly::model::{Catalog, Report};
 use quarterly::url_state::ViewOptions;
 use serde_json::{json, Value};
@@ -91,7 +91,8 @@ async fn run(name: &str, text_json: String, expect: Expect) {
                 view! {
                     <Router>
                         {provide_context(ViewContext(Memo::new(|_| ViewOptions::default())));
-                        view! { <ReportView report=report catalog=catalog /> }}
+                        provide_context(ReadyCatalog(catalog));
+                        view! { <ReportView report=report /> }}
                     </Router>
                 }
             });

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use quarterly::app::filter_state::FilterState;
 use quarterly::app::views::okr_table::OkrSection;
 use quarterly::app::views::rich_text::Inlines;
 use quarterly::app::views::status_badge::StatusBadge;
@@ -62,9 +63,9 @@ fn fire(element: &Element, kind: &str) {
 /// Mounts the OKR section with a filter held in a signal, as the URL would hold it.
 fn mount_okrs(filter: RwSignal<Filter>) -> (HtmlElement, impl Drop) {
     let root = container();
-    let on_change = Callback::new(move |(next, _replace): (Filter, bool)| filter.set(next));
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <OkrSection report=report() filter=filter.into() on_change=on_change /> }
+        provide_context(FilterState::held(filter));
+        view! { <OkrSection report=report() /> }
     });
     (root, Unmount(Some(handle)))
 }
@@ -210,11 +211,10 @@ async fn a_chart_segment_filters_to_its_objective_and_status_by_click_or_keyboar
     use quarterly::model::StatusKind;
     let filter = RwSignal::new(Filter::default());
     let root = container();
-    let on_change = Callback::new(move |(next, _): (Filter, bool)| filter.set(next));
-    let _mounted = Unmount(Some(leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <StatusChart report=report() on_change=on_change /> },
-    )));
+    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || {
+        provide_context(FilterState::held(filter));
+        view! { <StatusChart report=report() /> }
+    })));
     settle().await;
     assert_eq!(all(&root, ".glance-row").len(), 4);
     assert_eq!(
@@ -266,9 +266,9 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
     let big = Arc::new(big);
     let filter = RwSignal::new(Filter::default());
     let root = container();
-    let on_change = Callback::new(move |(next, _): (Filter, bool)| filter.set(next));
     let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || {
-        view! { <OkrSection report=big.clone() filter=filter.into() on_change=on_change /> }
+        provide_context(FilterState::held(filter));
+        view! { <OkrSection report=big.clone() /> }
     })));
     settle().await;
     assert_eq!(row_ids(&root).len(), page);

@@ -7,7 +7,9 @@
 //! iframe's own window and origin.
 
 use super::api::fetch_report;
-use super::views::error_panel::ErrorPanel;
+use super::filter_state::FilterState;
+use super::loaded::Loaded;
+use super::views::loading::Await;
 use super::views::news_list::{EventList, NewsList};
 use super::views::okr_table::OkrSection;
 use crate::filter::Filter;
@@ -52,40 +54,29 @@ pub fn report_height_to_parent() {
 /// What a `<quarterly-report>` element shows: a report's section, with a filter.
 #[component]
 pub fn ElementView(src: String, section: Option<EmbedSection>, filter: Filter) -> impl IntoView {
-    let report = LocalResource::new(move || fetch_report(src.clone()));
-    let filter = RwSignal::new(filter);
-    let on_change = Callback::new(move |(next, _): (Filter, bool)| filter.set(next));
+    let report = Loaded::Fetching(LocalResource::new(move || fetch_report(src.clone())));
+    provide_context(FilterState::held(RwSignal::new(filter)));
     view! {
         <div class="embedded">
-            {move || match report.get() {
-                None => view! { <p class="loading" role="status">"Loading the report…"</p> }.into_any(),
-                Some(Err(error)) => view! {
-                    <ErrorPanel error=error what="the report" on_retry=Callback::new(move |_| report.refetch()) />
-                }.into_any(),
-                Some(Ok(report)) => view! { <SectionView report=report section=section filter=filter.into() on_change=on_change /> }.into_any(),
-            }}
+            {Await::new(report, "the report").ready(move |report| {
+                view! { <SectionView report=report section=section /> }.into_any()
+            })}
         </div>
     }
 }
 
 /// One section of a report (all three when `section` is `None`), as embeds show it.
 #[component]
-pub fn SectionView(
-    report: Arc<Report>,
-    section: Option<EmbedSection>,
-    filter: Signal<Filter>,
-    on_change: Callback<(Filter, bool)>,
-) -> impl IntoView {
+pub fn SectionView(report: Arc<Report>, section: Option<EmbedSection>) -> impl IntoView {
     let sections = section.unwrap_or(EmbedSection::All).parts();
     let title = report.title.clone();
     sections
         .into_iter()
         .map(|section| {
             let (heading, body) = match section {
-                EmbedSection::Okrs => (
-                    "Objectives & key results",
-                    view! { <OkrSection report=report.clone() filter=filter on_change=on_change /> }.into_any(),
-                ),
+                EmbedSection::Okrs => {
+                    ("Objectives & key results", view! { <OkrSection report=report.clone() /> }.into_any())
+                }
                 EmbedSection::News => (
                     "News, blogs and media",
                     view! { <NewsList news=report.news.clone() notes=report.news_notes.clone() /> }.into_any(),

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod embed;
+pub mod filter_state;
 pub mod loaded;
 pub mod perf;
 #[cfg(feature = "ssr")]
@@ -30,6 +31,15 @@ use views::site_header::SiteHeader;
 /// The catalog (`index.json`), loaded once and shared by every page.
 #[derive(Clone)]
 pub struct CatalogResource(pub Loaded<Arc<Catalog>>);
+
+/// The catalog once loaded, provided by [`views::loading::with_catalog`] to the views it shows.
+#[derive(Clone)]
+pub struct ReadyCatalog(pub Arc<Catalog>);
+
+/// The loaded catalog, in a view shown by [`views::loading::with_catalog`].
+pub fn use_catalog() -> Arc<Catalog> {
+    expect_context::<ReadyCatalog>().0
+}
 
 /// A link target for a site path ("/alpha-omega/2025-q2"), under the site's base.
 pub fn href(path: &str) -> String {
@@ -162,6 +172,7 @@ fn base_path() -> String {
     site_base().trim_end_matches('/').to_string()
 }
 
+/// The whole app: the shared data in context, the router and the site around the pages.
 #[component]
 pub fn App(preloaded: Preloaded) -> impl IntoView {
     provide_context(PreloadedData::from(preloaded));

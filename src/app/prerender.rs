@@ -89,29 +89,57 @@ pub fn pages(
     load_history: &mut dyn FnMut(&str) -> Result<History, String>,
 ) -> Result<(Vec<Page>, Vec<String>), String> {
     let template = template(app_page)?;
-    let (mut pages, mut skipped) = (Vec::new(), Vec::new());
+    let mut written = Written::default();
+    report_pages(&template, catalog, load, &mut written);
+    history_pages(&template, catalog, load_history, &mut written);
+    foundation_pages(&template, catalog, summary, &mut written);
+    Ok((written.pages, written.skipped))
+}
+
+/// The pages written so far, and why others were skipped.
+#[derive(Default)]
+struct Written {
+    pages: Vec<Page>,
+    skipped: Vec<String>,
+}
+
+/// Each report's page, with its report and the one before it.
+fn report_pages(
+    template: &Template,
+    catalog: &Catalog,
+    load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>,
+    written: &mut Written,
+) {
     for entry in &catalog.reports {
         let slug = &entry.initiative.slug;
         if !is_file_name(slug) {
-            skipped.push(format!("{}: the initiative \"{slug}\" cannot be a file name", entry.path));
+            written.skipped.push(format!("{}: the initiative \"{slug}\" cannot be a file name", entry.path));
             continue;
         }
         let preloaded = match preloaded_for(catalog, entry, load) {
             Ok(preloaded) => preloaded,
             Err(error) => {
-                skipped.push(format!("{}: {error}", entry.path));
+                written.skipped.push(format!("{}: {error}", entry.path));
                 continue;
             }
         };
         let path = report_path(slug, entry.period);
         let body = render_body(&template.base, &path, &preloaded);
         let file = format!("{}.html", path.trim_start_matches('/'));
-        pages.push(Page { file, html: page(&template, &path, &entry.title, REPORT_NOTE, &body, &preloaded) });
+        written.pages.push(Page { file, html: page(template, &path, &entry.title, REPORT_NOTE, &body, &preloaded) });
     }
-    // Each initiative's history, with its one history file.
+}
+
+/// Each initiative's history, with its one history file.
+fn history_pages(
+    template: &Template,
+    catalog: &Catalog,
+    load_history: &mut dyn FnMut(&str) -> Result<History, String>,
+    written: &mut Written,
+) {
     for initiative in &catalog.initiatives {
         let slug = &initiative.slug;
-        if !catalog.reports.iter().any(|entry| &entry.initiative.slug == slug) || !is_file_name(slug) {
+        if !catalog.has_reports(slug) || !is_file_name(slug) {
             continue;
         }
         match load_history(slug) {
@@ -121,21 +149,25 @@ pub fn pages(
                 let path = history_path(slug);
                 let body = render_body(&template.base, &path, &preloaded);
                 let title = format!("{}: history", initiative.name);
-                pages.push(Page {
+                written.pages.push(Page {
                     file: format!("{slug}/history.html"),
-                    html: page(&template, &path, &title, None, &body, &preloaded),
+                    html: page(template, &path, &title, None, &body, &preloaded),
                 });
             }
-            Err(error) => skipped.push(format!("{slug}/history.json: {error}")),
+            Err(error) => written.skipped.push(format!("{slug}/history.json: {error}")),
         }
     }
-    // The foundation-wide pages: the grid needs the catalog only, the others the summary too.
+}
+
+/// The foundation-wide pages: the grid needs the catalog only, the home page and "For the TAC"
+/// the summary too.
+fn foundation_pages(template: &Template, catalog: &Catalog, summary: Result<&Summary, String>, written: &mut Written) {
     let with_catalog = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
     let filings = filings_path();
     let body = render_body(&template.base, &filings, &with_catalog);
-    pages.push(Page {
+    written.pages.push(Page {
         file: "filings.html".into(),
-        html: page(&template, &filings, filings_page::HEADING, None, &body, &with_catalog),
+        html: page(template, &filings, filings_page::HEADING, None, &body, &with_catalog),
     });
     match summary {
         Ok(summary) => {
@@ -146,15 +178,13 @@ pub fn pages(
                 [("index.html", "/", home, HOME_NOTE), ("tac.html", tac.as_str(), SITE.asks_title(), ASKS_NOTE)]
             {
                 let body = render_body(&template.base, site_path, &preloaded);
-                pages.push(Page {
-                    file: file.into(),
-                    html: page(&template, site_path, &title, note, &body, &preloaded),
-                });
+                written
+                    .pages
+                    .push(Page { file: file.into(), html: page(template, site_path, &title, note, &body, &preloaded) });
             }
         }
-        Err(error) => skipped.push(format!("index.html and tac.html: {error}")),
+        Err(error) => written.skipped.push(format!("index.html and tac.html: {error}")),
     }
-    Ok((pages, skipped))
 }
 
 /// Whether a slug can name a file and folder of the built site.

@@ -320,14 +320,24 @@ pub struct CatalogEntry {
 }
 
 impl Catalog {
+    /// Every report of an initiative, in the catalog's order.
+    pub fn reports_of<'a, 's>(&'a self, initiative: &'s str) -> impl Iterator<Item = &'a CatalogEntry> + use<'a, 's> {
+        self.reports.iter().filter(move |entry| entry.initiative.slug == initiative)
+    }
+
+    /// Whether the catalog has any report of an initiative.
+    pub fn has_reports(&self, initiative: &str) -> bool {
+        self.reports_of(initiative).next().is_some()
+    }
+
     /// The entry for an initiative and quarter, if the catalog has it.
     pub fn find(&self, initiative: &str, period: Period) -> Option<&CatalogEntry> {
-        self.reports.iter().find(|entry| entry.initiative.slug == initiative && entry.period == period)
+        self.reports_of(initiative).find(|entry| entry.period == period)
     }
 
     /// The newest report of an initiative.
     pub fn newest(&self, initiative: &str) -> Option<&CatalogEntry> {
-        self.reports.iter().filter(|entry| entry.initiative.slug == initiative).max_by_key(|entry| entry.period)
+        self.reports_of(initiative).max_by_key(|entry| entry.period)
     }
 
     /// The report the site opens on: the default initiative's newest, else the newest of all.
@@ -338,7 +348,7 @@ impl Catalog {
     /// The slug of the initiative that `name` (a slug, or an alias a report was once filed
     /// under, as in an old address) stands for.
     pub fn canonical_initiative(&self, name: &str) -> Option<&str> {
-        if let Some(entry) = self.reports.iter().find(|entry| entry.initiative.slug == name) {
+        if let Some(entry) = self.reports_of(name).next() {
             return Some(&entry.initiative.slug);
         }
         self.initiatives.iter().find(|entry| entry.is_called(name)).map(|entry| entry.slug.as_str())
@@ -346,10 +356,44 @@ impl Catalog {
 
     /// The report an initiative published before `period` (what "since last quarter" compares).
     pub fn previous(&self, initiative: &str, period: Period) -> Option<&CatalogEntry> {
-        self.reports
-            .iter()
-            .filter(|entry| entry.initiative.slug == initiative && entry.period < period)
-            .max_by_key(|entry| entry.period)
+        self.reports_of(initiative).filter(|entry| entry.period < period).max_by_key(|entry| entry.period)
+    }
+
+    /// An initiative's reports, oldest first: a hand-edited catalog may be in any order.
+    pub fn quarters(&self, initiative: &str) -> Vec<&CatalogEntry> {
+        let mut quarters: Vec<&CatalogEntry> = self.reports_of(initiative).collect();
+        quarters.sort_by_key(|entry| entry.period);
+        quarters
+    }
+
+    /// The reports of an initiative just before and just after its report for `period`, as the
+    /// previous and next steps between reports; neither when the catalog lacks that report.
+    pub fn neighbours(&self, initiative: &str, period: Period) -> (Option<&CatalogEntry>, Option<&CatalogEntry>) {
+        let quarters = self.quarters(initiative);
+        let Some(position) = quarters.iter().position(|entry| entry.period == period) else {
+            return (None, None);
+        };
+        (position.checked_sub(1).map(|before| quarters[before]), quarters.get(position + 1).copied())
+    }
+
+    /// Each initiative's newest report (where switching to that initiative lands), initiatives in
+    /// the order the catalog first lists them.
+    pub fn newest_of_each_initiative(&self) -> Vec<&CatalogEntry> {
+        let mut newest: Vec<&CatalogEntry> = Vec::new();
+        for entry in &self.reports {
+            if !newest.iter().any(|known| known.initiative.slug == entry.initiative.slug) {
+                newest.push(self.newest(&entry.initiative.slug).unwrap_or(entry));
+            }
+        }
+        newest
+    }
+
+    /// Every quarter with a report, newest first, each once.
+    pub fn periods(&self) -> Vec<Period> {
+        let mut periods: Vec<Period> = self.reports.iter().map(|entry| entry.period).collect();
+        periods.sort_unstable_by(|a, b| b.cmp(a));
+        periods.dedup();
+        periods
     }
 }
 
@@ -538,5 +582,91 @@ mod tests {
         assert_eq!(catalog.canonical_initiative("vd-wg"), Some("vd-wg"));
         assert_eq!(catalog.canonical_initiative("vuln-wg"), Some("vd-wg"));
         assert_eq!(catalog.canonical_initiative("sigstore"), None);
+    }
+
+    fn quarter(slug: &str) -> Period {
+        Period::from_slug(slug).expect("a quarter")
+    }
+
+    /// A catalog of (initiative slug, quarter) reports, in the order given.
+    fn catalog(reports: &[(&str, &str)]) -> Catalog {
+        let reports = reports
+            .iter()
+            .map(|(slug, period)| CatalogEntry {
+                initiative: Initiative { name: slug.to_uppercase(), slug: slug.to_string() },
+                period: quarter(period),
+                title: format!("{slug} {period}"),
+                path: format!("{slug}/{period}.json"),
+            })
+            .collect();
+        Catalog { format: FORMAT_VERSION, default_initiative: "sigstore".into(), reports, initiatives: Vec::new() }
+    }
+
+    fn periods(entries: &[&CatalogEntry]) -> Vec<String> {
+        entries.iter().map(|entry| entry.period.slug()).collect()
+    }
+
+    #[test]
+    fn an_initiatives_quarters_are_oldest_first_whatever_the_catalog_order() {
+        let catalog =
+            catalog(&[("sigstore", "2025-q3"), ("vd-wg", "2025-q2"), ("sigstore", "2025-q1"), ("sigstore", "2025-q2")]);
+        assert_eq!(periods(&catalog.quarters("sigstore")), ["2025-q1", "2025-q2", "2025-q3"]);
+        assert_eq!(periods(&catalog.quarters("vd-wg")), ["2025-q2"]);
+        assert!(catalog.quarters("alpha-omega").is_empty());
+    }
+
+    #[test]
+    fn an_initiatives_reports_keep_the_catalog_order() {
+        let catalog = catalog(&[("sigstore", "2025-q3"), ("vd-wg", "2025-q2"), ("sigstore", "2025-q1")]);
+        let reports: Vec<&CatalogEntry> = catalog.reports_of("sigstore").collect();
+        assert_eq!(periods(&reports), ["2025-q3", "2025-q1"]);
+        assert!(catalog.has_reports("vd-wg"));
+        assert!(!catalog.has_reports("vd"));
+    }
+
+    #[test]
+    fn neighbours_are_the_reports_just_before_and_after_skipping_a_gap() {
+        let catalog = catalog(&[("sigstore", "2025-q4"), ("sigstore", "2025-q1"), ("sigstore", "2025-q2")]);
+        let (before, after) = catalog.neighbours("sigstore", quarter("2025-q2"));
+        assert_eq!(before.map(|entry| entry.period), Some(quarter("2025-q1")));
+        assert_eq!(after.map(|entry| entry.period), Some(quarter("2025-q4")));
+        let (before, after) = catalog.neighbours("sigstore", quarter("2025-q1"));
+        assert_eq!((before, after.map(|entry| entry.period)), (None, Some(quarter("2025-q2"))));
+        let (before, after) = catalog.neighbours("sigstore", quarter("2025-q4"));
+        assert_eq!((before.map(|entry| entry.period), after), (Some(quarter("2025-q2")), None));
+    }
+
+    #[test]
+    fn a_quarter_the_catalog_lacks_has_no_neighbours() {
+        let catalog = catalog(&[("sigstore", "2025-q1"), ("sigstore", "2025-q4")]);
+        assert_eq!(catalog.neighbours("sigstore", quarter("2025-q2")), (None, None));
+        assert_eq!(catalog.neighbours("vd-wg", quarter("2025-q1")), (None, None));
+    }
+
+    #[test]
+    fn the_previous_report_is_the_newest_before_the_quarter_even_when_the_quarter_is_missing() {
+        let catalog = catalog(&[("sigstore", "2024-q4"), ("vd-wg", "2025-q1"), ("sigstore", "2025-q2")]);
+        assert_eq!(catalog.previous("sigstore", quarter("2025-q2")).map(|e| e.period), Some(quarter("2024-q4")));
+        assert_eq!(catalog.previous("sigstore", quarter("2025-q1")).map(|e| e.period), Some(quarter("2024-q4")));
+        assert_eq!(catalog.previous("sigstore", quarter("2024-q4")), None);
+    }
+
+    #[test]
+    fn switching_initiatives_lands_on_each_ones_newest_report_in_catalog_order() {
+        let catalog =
+            catalog(&[("vd-wg", "2025-q1"), ("sigstore", "2025-q2"), ("vd-wg", "2025-q3"), ("sigstore", "2025-q1")]);
+        let newest: Vec<String> = catalog
+            .newest_of_each_initiative()
+            .iter()
+            .map(|entry| format!("{} {}", entry.initiative.slug, entry.period.slug()))
+            .collect();
+        assert_eq!(newest, ["vd-wg 2025-q3", "sigstore 2025-q2"]);
+    }
+
+    #[test]
+    fn periods_are_every_quarter_with_a_report_newest_first_once() {
+        let filed = catalog(&[("vd-wg", "2025-q1"), ("sigstore", "2025-q3"), ("sigstore", "2025-q1")]);
+        assert_eq!(filed.periods(), [quarter("2025-q3"), quarter("2025-q1")]);
+        assert!(catalog(&[]).periods().is_empty());
     }
 }

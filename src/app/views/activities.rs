@@ -2,6 +2,7 @@
 //! its asks (funding, questions for the TAC) set apart, filtered by text like the key results.
 
 use super::rich_text::{Blocks, HeadingText};
+use crate::app::filter_state::use_filter;
 use crate::filter::{activity_matches, activity_search_text, Filter};
 use crate::model::anchor::{self, ActivityPart};
 use crate::model::Activity;
@@ -17,11 +18,8 @@ fn part_label(part: ActivityPart) -> String {
 
 /// Every activity, with a text filter of its own (`?activities=`) when there are several.
 #[component]
-pub fn ActivityList(
-    activities: Vec<Activity>,
-    filter: Signal<Filter>,
-    on_change: Callback<(Filter, bool)>,
-) -> impl IntoView {
+pub fn ActivityList(activities: Vec<Activity>) -> impl IntoView {
+    let filter = use_filter().filter;
     let texts: Vec<String> = activities.iter().map(activity_search_text).collect();
     let total = activities.len();
     let shown = {
@@ -40,26 +38,20 @@ pub fn ActivityList(
         })
         .collect_view();
     view! {
-        {(total > 1).then(|| view! { <ActivityFilter filter=filter on_change=on_change shown=shown total=total /> })}
+        {(total > 1).then(|| view! { <ActivityFilter shown=shown total=total /> })}
         {views}
     }
 }
 
 /// The text filter over activities and how many it shows (a polite live region).
 #[component]
-fn ActivityFilter(
-    filter: Signal<Filter>,
-    on_change: Callback<(Filter, bool)>,
-    shown: Memo<Vec<bool>>,
-    total: usize,
-) -> impl IntoView {
+fn ActivityFilter(shown: Memo<Vec<bool>>, total: usize) -> impl IntoView {
+    let state = use_filter();
+    let filter = state.filter;
     let on_text = move |ev: leptos::ev::Event| {
+        let before = filter.get_untracked();
         let value = event_target_value(&ev);
-        let mut next = filter.get_untracked();
-        // A new search adds a history entry; refining it while typing replaces that entry.
-        let replace = !next.activities.is_empty() && !value.is_empty();
-        next.activities = value;
-        on_change.run((next, replace));
+        state.typed(&before.activities, &value, Filter { activities: value.clone(), ..before.clone() });
     };
     let count = move || {
         let shown = shown.with(|shown| shown.iter().filter(|s| **s).count());
@@ -78,7 +70,7 @@ fn ActivityFilter(
                     prop:value=move || filter.get().activities on:input=on_text />
             </div>
             <button type="button" class="button clear-filters" disabled=move || filter.get().activities.is_empty()
-                on:click=move |_| on_change.run((Filter { activities: String::new(), ..filter.get_untracked() }, false))>"Clear"</button>
+                on:click=move |_| state.show_changed(|f| f.activities.clear())>"Clear"</button>
         </form>
         <p class="result-count" role="status" aria-live="polite">{count}</p>
     }

@@ -2,11 +2,11 @@
 //! initiatives, each linked to its place in its report. Filtered by quarter and initiative in the
 //! URL (`?quarter=2025-q4&initiative=vd-wg`).
 
-use super::report_page::with_catalog_and;
+use super::loading::with_catalog_and;
 use super::rich_text::Blocks;
-use crate::app::href;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
+use crate::app::{href, use_catalog};
 use crate::foundation::{asks_by_quarter, asks_for, initiatives, latest_quarter, InitiativeAsks, QuarterAsks};
 use crate::model::registry::InitiativeEntry;
 use crate::model::summary::{Ask, AskKind};
@@ -47,6 +47,7 @@ fn count_words(count: usize) -> String {
     }
 }
 
+/// `/tac`: a quarter's questions for the governing body and funding requests, by initiative.
 #[component]
 pub fn AsksPage() -> impl IntoView {
     let files = expect_context::<FoundationFiles>();
@@ -66,7 +67,8 @@ pub fn AsksPage() -> impl IntoView {
                     {format!("Questions for the {} ({}) and funding requests, as each initiative's report puts them.", SITE.governing_body, SITE.governing_body_name)}
                 </p>
             </header>
-            {with_catalog_and(files.summary(), "the summary of every report", move |catalog, summary| {
+            {with_catalog_and(files.summary(), "the summary of every report", move |summary| {
+                let catalog = use_catalog();
                 let Some(latest) = latest_quarter(&catalog) else {
                     return view! { <p class="empty-state">"There are no reports published here yet."</p> }.into_any();
                 };
@@ -107,57 +109,72 @@ fn AskFilterForm(
     /// The filter from the address.
     filter: Signal<AskFilter>,
 ) -> impl IntoView {
-    let navigate = use_navigate();
-    let go = move |next: AskFilter| {
-        navigate(&asks_path(&next), NavigateOptions { scroll: false, ..NavigateOptions::default() })
-    };
-    let on_quarter = {
-        let go = go.clone();
-        move |ev: leptos::ev::Event| {
-            go(AskFilter { quarter: Period::from_slug(&event_target_value(&ev)), ..filter.get_untracked() })
-        }
-    };
-    let on_initiative = {
-        let go = go.clone();
-        move |ev: leptos::ev::Event| {
-            let slug = event_target_value(&ev);
-            go(AskFilter { initiative: (!slug.is_empty()).then_some(slug), ..filter.get_untracked() })
-        }
-    };
+    let go = show_asks();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         go(filter.get_untracked());
     };
-    let shown_quarter = move || filter.get().quarter.unwrap_or(latest);
     view! {
         <form class="filter-bar asks-filter" method="get" action=href(ASKS_PATH) aria-label="Choose the quarter and initiative" on:submit=on_submit>
-            <div class="filter-field">
-                <label for="asks-quarter">"Quarter"</label>
-                <select id="asks-quarter" name="quarter" on:change=on_quarter>
-                    {counts
-                        .into_iter()
-                        .map(|(quarter, count)| {
-                            view! { <option value=quarter.slug() selected=move || shown_quarter() == quarter>{format!("{quarter} ({count})")}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="filter-field">
-                <label for="asks-initiative">"Initiative"</label>
-                <select id="asks-initiative" name="initiative" on:change=on_initiative>
-                    <option value="" selected=move || filter.get().initiative.is_none()>"Every initiative"</option>
-                    {initiatives
-                        .into_iter()
-                        .map(|initiative| {
-                            let slug = initiative.slug.clone();
-                            let selected = move || filter.get().initiative.as_deref() == Some(slug.as_str());
-                            view! { <option value=initiative.slug.clone() selected=selected>{initiative.name.clone()}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <AskQuarterChoice counts=counts latest=latest filter=filter />
+            <AskInitiativeChoice initiatives=initiatives filter=filter />
             <button type="submit" class="button">"Show"</button>
         </form>
+    }
+}
+
+/// Navigates to the asks a filter chooses.
+fn show_asks() -> impl Fn(AskFilter) + Clone + 'static {
+    let navigate = use_navigate();
+    move |next: AskFilter| navigate(&asks_path(&next), NavigateOptions { scroll: false, ..NavigateOptions::default() })
+}
+
+/// The quarter select, each quarter with its number of asks.
+#[component]
+fn AskQuarterChoice(counts: Vec<(Period, usize)>, latest: Period, filter: Signal<AskFilter>) -> impl IntoView {
+    let go = show_asks();
+    let on_quarter = move |ev: leptos::ev::Event| {
+        go(AskFilter { quarter: Period::from_slug(&event_target_value(&ev)), ..filter.get_untracked() })
+    };
+    let shown_quarter = move || filter.get().quarter.unwrap_or(latest);
+    view! {
+        <div class="filter-field">
+            <label for="asks-quarter">"Quarter"</label>
+            <select id="asks-quarter" name="quarter" on:change=on_quarter>
+                {counts
+                    .into_iter()
+                    .map(|(quarter, count)| {
+                        view! { <option value=quarter.slug() selected=move || shown_quarter() == quarter>{format!("{quarter} ({count})")}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The initiative select: every initiative, or one.
+#[component]
+fn AskInitiativeChoice(initiatives: Vec<InitiativeEntry>, filter: Signal<AskFilter>) -> impl IntoView {
+    let go = show_asks();
+    let on_initiative = move |ev: leptos::ev::Event| {
+        let slug = event_target_value(&ev);
+        go(AskFilter { initiative: (!slug.is_empty()).then_some(slug), ..filter.get_untracked() })
+    };
+    view! {
+        <div class="filter-field">
+            <label for="asks-initiative">"Initiative"</label>
+            <select id="asks-initiative" name="initiative" on:change=on_initiative>
+                <option value="" selected=move || filter.get().initiative.is_none()>"Every initiative"</option>
+                {initiatives
+                    .into_iter()
+                    .map(|initiative| {
+                        let slug = initiative.slug.clone();
+                        let selected = move || filter.get().initiative.as_deref() == Some(slug.as_str());
+                        view! { <option value=initiative.slug.clone() selected=selected>{initiative.name.clone()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }
 
@@ -202,6 +219,7 @@ fn AskList(
     .into_any()
 }
 
+/// One initiative's asks of the quarter, under its name.
 #[component]
 fn AskGroup(group: InitiativeAsks) -> impl IntoView {
     let InitiativeAsks { initiative, period, asks } = group;
@@ -218,6 +236,7 @@ fn AskGroup(group: InitiativeAsks) -> impl IntoView {
     }
 }
 
+/// One ask: question or funding request, its activity, what it says and a link to it in the report.
 #[component]
 fn AskItem(ask: Ask, report: String, period: Period) -> impl IntoView {
     let Ask { kind, activity, anchor, content } = ask;

@@ -1,6 +1,8 @@
 //! "Since last quarter": status changes, new and removed key results against the previous report.
 
+use super::loading::Await;
 use super::status_badge::StatusBadge;
+use crate::app::filter_state::use_filter;
 use crate::app::loaded::load_report;
 use crate::filter::Filter;
 use crate::history::changes;
@@ -8,18 +10,16 @@ use crate::model::{CatalogEntry, Report};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// What changed since `previous`: status changes, new, reworded and removed key results.
 #[component]
-pub fn SinceLastQuarter(
-    previous: CatalogEntry,
-    report: Arc<Report>,
-    on_change: Callback<(Filter, bool)>,
-) -> impl IntoView {
+pub fn SinceLastQuarter(previous: CatalogEntry, report: Arc<Report>) -> impl IntoView {
+    let show_filter = use_filter().show;
     let earlier = load_report(&previous.path);
     let show = move |id: String| {
         let label = format!("KR {id}");
         let text = label.clone();
         view! {
-            <button type="button" class="link-button" on:click=move |_| on_change.run((Filter { text: text.clone(), ..Filter::default() }, false))>
+            <button type="button" class="link-button" on:click=move |_| show_filter.run(Filter { text: text.clone(), ..Filter::default() })>
                 {label}
             </button>
         }
@@ -28,14 +28,15 @@ pub fn SinceLastQuarter(
     view! {
         <section class="since" aria-labelledby="since-title">
             <h3 id="since-title">{format!("Since {period}")}</h3>
-            {move || match earlier.get() {
-                None => view! { <p class="loading">"Comparing with the previous quarter…"</p> }.into_any(),
-                Some(Err(error)) => view! {
+            {Await::new(earlier, "the previous quarter")
+                // Quieter than a page's loading state and error panel: the comparison is an aside.
+                .loading(|| view! { <p class="loading">"Comparing with the previous quarter…"</p> }.into_any())
+                .failed(move |error, retry| view! {
                     <p class="since-error">{format!("Could not compare with {period}: {error} ")}
-                        <button type="button" class="link-button" on:click={ let earlier = earlier.clone(); move |_| earlier.refetch() }>"Retry"</button>
+                        <button type="button" class="link-button" on:click=move |_| retry.run(())>"Retry"</button>
                     </p>
-                }.into_any(),
-                Some(Ok(earlier)) => {
+                }.into_any())
+                .ready(move |earlier| {
                     let change = changes(&earlier, &report);
                     if change.is_empty() {
                         return view! { <p>"No key result changed status, and none was added or removed."</p> }.into_any();
@@ -64,8 +65,7 @@ pub fn SinceLastQuarter(
                             })}
                         </ul>
                     }.into_any()
-                }
-            }}
+                })}
         </section>
     }
 }

@@ -7,6 +7,7 @@ use crate::url_state::{filter_pairs, print_full_query, EmbedSection, ViewOptions
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+/// The Embed button and what it opens: the snippets that put this view on another site.
 /// `path`: the view's site path (`/alpha-omega/2025-q2`); `data_path`: the report's JSON below
 /// `data/`, when the view is a report (the custom element shows reports only).
 #[component]
@@ -55,17 +56,7 @@ pub fn EmbedPanel(
         <details class="embed-panel">
             <summary class="button">"Embed"</summary>
             <p>"Put this view, with its current filters, on another website."</p>
-            {has_sections.then(|| view! {
-                <label class="nav-field">
-                    <span>"Show"</span>
-                    <select id="embed-section" on:change=move |ev| section.set(EmbedSection::from_slug(&event_target_value(&ev)))>
-                        <option value="okrs" selected=true>"Objectives & key results"</option>
-                        <option value="news">"News and blogs"</option>
-                        <option value="events">"Upcoming events"</option>
-                        <option value="all">"All three"</option>
-                    </select>
-                </label>
-            })}
+            {has_sections.then(|| view! { <SectionChoice section=section /> })}
             <Snippet id="embed-iframe" heading="As an iframe (any site; sizes itself with embed.js)" text=Signal::derive(iframe) />
             {element.map(|element| view! {
                 <Snippet id="embed-element" heading="As a custom element (renders in the page, in a shadow root)" text=Signal::derive(element) />
@@ -74,6 +65,23 @@ pub fn EmbedPanel(
     }
 }
 
+/// Which section of a report the snippets embed.
+#[component]
+fn SectionChoice(section: RwSignal<Option<EmbedSection>>) -> impl IntoView {
+    view! {
+        <label class="nav-field">
+            <span>"Show"</span>
+            <select id="embed-section" on:change=move |ev| section.set(EmbedSection::from_slug(&event_target_value(&ev)))>
+                <option value="okrs" selected=true>"Objectives & key results"</option>
+                <option value="news">"News and blogs"</option>
+                <option value="events">"Upcoming events"</option>
+                <option value="all">"All three"</option>
+            </select>
+        </label>
+    }
+}
+
+/// One snippet to copy, under its heading, with a Copy button that says whether it worked.
 #[component]
 fn Snippet(id: &'static str, heading: &'static str, text: Signal<String>) -> impl IntoView {
     let status = RwSignal::new(String::new());

@@ -3,7 +3,7 @@
 use crate::app::api::FetchError;
 use leptos::prelude::*;
 
-/// `what` names what failed to load ("the report", "the list of reports").
+/// What could not be loaded, why, and a Retry. `what` names it ("the report", "the list of reports").
 #[component]
 pub fn ErrorPanel(error: FetchError, what: &'static str, on_retry: Callback<()>) -> impl IntoView {
     // Several panels can show at once (one per failed quarter): each needs its own id.

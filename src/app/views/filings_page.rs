@@ -1,9 +1,9 @@
 //! `/filings`: who filed a report for which quarter, initiatives by quarters, from the catalog
 //! alone. Each cell says "Filed" (a link to the report) or "Not filed", in words and a symbol.
 
-use super::report_page::with_catalog;
-use crate::app::href;
+use super::loading::with_catalog;
 use crate::app::site::SITE;
+use crate::app::{href, use_catalog};
 use crate::foundation::{FilingGrid, FilingRow};
 use crate::model::Period;
 use crate::url_state::{home_path, report_path};
@@ -12,6 +12,7 @@ use leptos::prelude::*;
 /// The page's heading (and, with the site's name, its title).
 pub const HEADING: &str = "Who filed when";
 
+/// `/filings`: the grid of who filed a report for which quarter.
 #[component]
 pub fn FilingsPage() -> impl IntoView {
     Effect::new(move |_| document().set_title(&SITE.page_title(HEADING)));
@@ -21,7 +22,7 @@ pub fn FilingsPage() -> impl IntoView {
                 <p class="initiative">{format!("{} {}", SITE.foundation, SITE.initiatives)}</p>
                 <h1>{HEADING}</h1>
             </header>
-            {with_catalog(|catalog| view! { <FilingTable grid=FilingGrid::new(&catalog) /> }.into_any())}
+            {with_catalog(|| view! { <FilingTable grid=FilingGrid::new(&use_catalog()) /> }.into_any())}
         </article>
     }
 }
@@ -65,6 +66,7 @@ pub fn FilingTable(grid: FilingGrid) -> impl IntoView {
     .into_any()
 }
 
+/// One initiative's row of the grid: its name, then Filed or Not filed for each quarter.
 #[component]
 fn FilingTableRow(row: FilingRow, quarters: Vec<Period>) -> impl IntoView {
     let FilingRow { initiative, cells } = row;

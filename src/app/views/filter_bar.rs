@@ -1,41 +1,79 @@
 //! The filters above the OKR table: objective, statuses, text, and clearing them.
 
 use super::okr_table::objective_label;
+use crate::app::filter_state::use_filter;
 use crate::filter::Filter;
 use crate::model::{Report, StatusKind};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The filter bar: the objective, the statuses, the text and a way to clear them.
 /// `objective_counts` (every objective, in order) and `status_counts` (the statuses to offer) say
 /// how many key results each choice would show with the other filters, as `filter::apply` gives.
 #[component]
 pub fn FilterBar(
     report: Arc<Report>,
-    filter: Signal<Filter>,
     objective_counts: Signal<Vec<(String, usize)>>,
     status_counts: Signal<Vec<(StatusKind, usize)>>,
-    on_change: Callback<(Filter, bool)>,
 ) -> impl IntoView {
-    let change = move |update: &dyn Fn(&mut Filter), replace: bool| {
-        let mut next = filter.get_untracked();
-        update(&mut next);
-        on_change.run((next, replace));
+    let state = use_filter();
+    view! {
+        <form class="filter-bar" role="search" aria-label="Filter key results" on:submit=|ev| ev.prevent_default()>
+            <ObjectiveChoice report=report objective_counts=objective_counts />
+            <StatusChoice status_counts=status_counts />
+            <TextSearch />
+            <button
+                type="button"
+                class="button clear-filters"
+                disabled=move || !state.filter.get().is_active()
+                on:click=move |_| state.show.run(Filter::default())
+            >
+                "Clear filters"
+            </button>
+        </form>
+    }
+}
+
+/// The objective select: all objectives, or one, each with how many key results it would show.
+#[component]
+fn ObjectiveChoice(report: Arc<Report>, objective_counts: Signal<Vec<(String, usize)>>) -> impl IntoView {
+    let state = use_filter();
+    let filter = state.filter;
+    let total = report.key_results().count();
+    let objective_options = move || {
+        let current = filter.get();
+        objective_counts
+            .get()
+            .into_iter()
+            .map(|(id, count)| {
+                let selected = current.objective.as_deref() == Some(id.as_str());
+                let label = format!("{} ({count})", objective_label(&report, &id));
+                view! { <option value=id selected=selected>{label}</option> }
+            })
+            .collect_view()
     };
-    let objective_options = {
-        let report = report.clone();
-        move || {
-            let current = filter.get();
-            objective_counts
-                .get()
-                .into_iter()
-                .map(|(id, count)| {
-                    let selected = current.objective.as_deref() == Some(id.as_str());
-                    let label = format!("{} ({count})", objective_label(&report, &id));
-                    view! { <option value=id selected=selected>{label}</option> }
-                })
-                .collect_view()
-        }
+    let on_objective = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        state.show_changed(|f| f.objective = (!value.is_empty()).then_some(value));
     };
+    view! {
+        <div class="filter-field">
+            <label for="objective-filter">"Objective"</label>
+            <select id="objective-filter" on:change=on_objective>
+                <option value="" selected=move || filter.get().objective.is_none()>
+                    {format!("All objectives ({total})")}
+                </option>
+                {objective_options}
+            </select>
+        </div>
+    }
+}
+
+/// The status checkboxes, each with how many key results it would show.
+#[component]
+fn StatusChoice(status_counts: Signal<Vec<(StatusKind, usize)>>) -> impl IntoView {
+    let state = use_filter();
+    let filter = state.filter;
     let status_options = move || {
         let current = filter.get();
         status_counts
@@ -50,7 +88,7 @@ pub fn FilterBar(
                             name="status"
                             value=kind.slug()
                             prop:checked=checked
-                            on:change=move |_| change(&|f: &mut Filter| f.toggle_status(kind), false)
+                            on:change=move |_| state.show_changed(|f| f.toggle_status(kind))
                         />
                         <span class="status-symbol" aria-hidden="true">{kind.symbol()}</span>
                         {format!(" {} ({count})", kind.label())}
@@ -59,51 +97,34 @@ pub fn FilterBar(
             })
             .collect_view()
     };
-    let on_objective = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        change(&|f: &mut Filter| f.objective = (!value.is_empty()).then(|| value.clone()), false);
-    };
-    let on_text = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        // A new search adds a history entry; refining it while typing replaces that entry.
-        let replace = !filter.get_untracked().text.is_empty() && !value.is_empty();
-        change(&|f: &mut Filter| f.text = value.clone(), replace);
-    };
-    let total = report.key_results().count();
     view! {
-        <form class="filter-bar" role="search" aria-label="Filter key results" on:submit=|ev| ev.prevent_default()>
-            <div class="filter-field">
-                <label for="objective-filter">"Objective"</label>
-                <select id="objective-filter" on:change=on_objective>
-                    <option value="" selected=move || filter.get().objective.is_none()>
-                        {format!("All objectives ({total})")}
-                    </option>
-                    {objective_options}
-                </select>
-            </div>
-            <fieldset class="filter-field status-filter">
-                <legend>"Status"</legend>
-                <div class="status-options">{status_options}</div>
-            </fieldset>
-            <div class="filter-field">
-                <label for="text-filter">"Search key results"</label>
-                <input
-                    id="text-filter"
-                    type="search"
-                    placeholder="e.g. audit or KR 2.1"
-                    autocomplete="off"
-                    prop:value=move || filter.get().text
-                    on:input=on_text
-                />
-            </div>
-            <button
-                type="button"
-                class="button clear-filters"
-                disabled=move || !filter.get().is_active()
-                on:click=move |_| on_change.run((Filter::default(), false))
-            >
-                "Clear filters"
-            </button>
-        </form>
+        <fieldset class="filter-field status-filter">
+            <legend>"Status"</legend>
+            <div class="status-options">{status_options}</div>
+        </fieldset>
+    }
+}
+
+/// The text search over key results.
+#[component]
+fn TextSearch() -> impl IntoView {
+    let state = use_filter();
+    let on_text = move |ev: leptos::ev::Event| {
+        let before = state.filter.get_untracked();
+        let value = event_target_value(&ev);
+        state.typed(&before.text, &value, Filter { text: value.clone(), ..before.clone() });
+    };
+    view! {
+        <div class="filter-field">
+            <label for="text-filter">"Search key results"</label>
+            <input
+                id="text-filter"
+                type="search"
+                placeholder="e.g. audit or KR 2.1"
+                autocomplete="off"
+                prop:value=move || state.filter.get().text
+                on:input=on_text
+            />
+        </div>
     }
 }

@@ -1,41 +1,42 @@
 //! `/<initiative>/history`: every key result of an initiative across its quarters.
 
 use super::embed_panel::EmbedPanel;
-use super::error_panel::ErrorPanel;
+use super::loading::{with_catalog, Await, Loading};
 use super::not_found::NotFound;
-use super::report_page::{with_catalog, Loading, MovedTo};
+use super::report_page::MovedTo;
 use super::status_badge::StatusBadge;
 use crate::app::loaded::load_history;
-use crate::app::{href, ViewContext};
+use crate::app::{href, use_catalog, ViewContext};
 use crate::filter::Filter;
-use crate::history::{timeline, Appearance, Timeline};
-use crate::model::{CatalogEntry, Period};
+use crate::history::{timeline, Appearance, KeyResultTrack, Timeline};
+use crate::model::{Initiative, Period};
 use crate::url_state::{history_path, print_query, report_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+/// `/<initiative>/history`: an initiative's key results across its quarters (or why there are none).
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let params = use_params_map();
-    with_catalog(move |catalog| {
+    with_catalog(move || {
+        let catalog = use_catalog();
         let slug = params.with(|p| p.get("initiative")).unwrap_or_default();
-        let entries: Vec<CatalogEntry> =
-            catalog.reports.iter().filter(|e| e.initiative.slug == slug).cloned().collect();
-        if entries.is_empty() {
+        // The initiative's name as the catalog first gives it.
+        let (Some(first), Some(newest)) = (catalog.reports_of(&slug).next(), catalog.newest(&slug)) else {
             return match catalog.canonical_initiative(&slug) {
                 Some(canonical) if canonical != slug => view! { <MovedTo path=history_path(canonical) /> }.into_any(),
                 _ => view! { <NotFound message=format!("There is no initiative called “{slug}” here.") /> }.into_any(),
             };
-        }
-        view! { <HistoryLoader entries=entries /> }.into_any()
+        };
+        view! { <HistoryLoader initiative=first.initiative.clone() newest=newest.period /> }.into_any()
     })
 }
 
+/// An initiative's history (`newest`: its newest report's quarter): toolbar, heading and the table
+/// once loaded.
 #[component]
-fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
-    let name = entries[0].initiative.name.clone();
-    let slug = entries[0].initiative.slug.clone();
-    let newest = entries.iter().map(|e| e.period).max().expect("entries is not empty");
+fn HistoryLoader(initiative: Initiative, newest: Period) -> impl IntoView {
+    let Initiative { name, slug } = initiative;
     let ViewContext(options) = expect_context::<ViewContext>();
     let embedded = options.get_untracked().embed;
     Effect::new({
@@ -44,7 +45,6 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
     });
     // One file for every quarter (the importer's history file), never one request per report.
     let loaded = load_history(&slug);
-    let retry = loaded.clone();
     view! {
         <article class="history">
             {(!embedded).then(|| view! {
@@ -59,16 +59,12 @@ fn HistoryLoader(entries: Vec<CatalogEntry>) -> impl IntoView {
                 <p class="initiative">{name.clone()}</p>
                 <h1>"Every key result, quarter by quarter"</h1>
             </header>
-            {move || match loaded.get() {
-                None => view! { <Loading what="every quarter" /> }.into_any(),
-                Some(Err(error)) => view! {
-                    <ErrorPanel error=error what="the history of every quarter" on_retry=Callback::new({ let retry = retry.clone(); move |_| retry.refetch() }) />
-                }.into_any(),
-                Some(Ok(history)) => {
+            {Await::new(loaded, "the history of every quarter")
+                .loading(|| view! { <Loading what="every quarter" /> }.into_any())
+                .ready(move |history| {
                     let timeline = timeline(&history.reports.iter().collect::<Vec<_>>());
                     view! { <HistoryTable timeline=timeline initiative=slug.clone() /> }.into_any()
-                }
-            }}
+                })}
         </article>
     }
 }
@@ -79,6 +75,7 @@ fn cell_href(initiative: &str, period: Period, id: &str) -> String {
     href(&format!("{}{}", report_path(initiative, period), print_query(&filter)))
 }
 
+/// The table of every key result (rows, by objective) in every quarter (columns), with its legend.
 #[component]
 fn HistoryTable(timeline: Timeline, initiative: String) -> impl IntoView {
     let periods = timeline.periods.clone();
@@ -90,52 +87,13 @@ fn HistoryTable(timeline: Timeline, initiative: String) -> impl IntoView {
     let body = groups
         .into_iter()
         .map(|(objective_index, rows)| {
-            let objective = &timeline.objectives[objective_index];
-            let titles: Vec<&String> = objective.titles.iter().flatten().collect();
-            let latest = titles.last().map(|t| t.to_string()).unwrap_or_default();
-            let first = timeline.periods[objective.titles.iter().position(Option::is_some).unwrap_or(0)];
-            let last = timeline.periods[objective.titles.iter().rposition(Option::is_some).unwrap_or(0)];
-            let span = if first == last { format!("{first}") } else { format!("{first} – {last}") };
-            let reworded = titles.windows(2).any(|pair| pair[0] != pair[1]);
             let rows_view = rows
                 .into_iter()
-                .map(|row| {
-                    let track = &timeline.key_results[row];
-                    let latest = track.latest().clone();
-                    let cells = track
-                        .cells
-                        .iter()
-                        .zip(&periods)
-                        .map(|(cell, period)| view! { <HistoryCell cell=cell.clone() period=*period initiative=initiative.clone() /> })
-                        .collect_view();
-                    view! {
-                        <tr class="history-row" data-kr=latest.id.clone()>
-                            <th scope="row"><span class="kr-id">{format!("KR {}", latest.id)}</span> " " <span class="history-text">{latest.text}</span></th>
-                            {cells}
-                        </tr>
-                    }
-                })
+                .map(|row| view! { <HistoryRow track=timeline.key_results[row].clone() periods=periods.clone() initiative=initiative.clone() /> })
                 .collect_view();
-            let no_key_results = timeline.key_results.iter().all(|t| t.objective != objective_index);
-            let columns = periods.len() + 1;
             view! {
                 <tbody class="objective">
-                    <tr class="objective-row">
-                        <th colspan=columns scope="colgroup">
-                            <span class="objective-id">{format!("Objective {}", objective.id)}</span>
-                            {format!(": {latest} ")}
-                            <span class="objective-count">{span}</span>
-                            {reworded.then(|| view! {
-                                <details class="wording">
-                                    <summary>"✎ title reworded"</summary>
-                                    <ul>{titles.iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view()}</ul>
-                                </details>
-                            })}
-                        </th>
-                    </tr>
-                    {no_key_results.then(|| view! {
-                        <tr><td colspan=columns class="no-key-results">"No key results listed for this objective (it has no statuses to follow)."</td></tr>
-                    })}
+                    {objective_rows(&timeline, objective_index)}
                     {rows_view}
                 </tbody>
             }
@@ -157,6 +115,57 @@ fn HistoryTable(timeline: Timeline, initiative: String) -> impl IntoView {
     }
 }
 
+/// An objective's heading row (its latest title, the quarters it spans, its rewordings), and a
+/// row saying so when it has no key results.
+fn objective_rows(timeline: &Timeline, objective_index: usize) -> impl IntoView {
+    let objective = &timeline.objectives[objective_index];
+    let titles: Vec<&String> = objective.titles.iter().flatten().collect();
+    let latest = titles.last().map(|t| t.to_string()).unwrap_or_default();
+    let first = timeline.periods[objective.titles.iter().position(Option::is_some).unwrap_or(0)];
+    let last = timeline.periods[objective.titles.iter().rposition(Option::is_some).unwrap_or(0)];
+    let span = if first == last { format!("{first}") } else { format!("{first} – {last}") };
+    let reworded = titles.windows(2).any(|pair| pair[0] != pair[1]);
+    let no_key_results = timeline.key_results.iter().all(|t| t.objective != objective_index);
+    let columns = timeline.periods.len() + 1;
+    view! {
+        <tr class="objective-row">
+            <th colspan=columns scope="colgroup">
+                <span class="objective-id">{format!("Objective {}", objective.id)}</span>
+                {format!(": {latest} ")}
+                <span class="objective-count">{span}</span>
+                {reworded.then(|| view! {
+                    <details class="wording">
+                        <summary>"✎ title reworded"</summary>
+                        <ul>{titles.iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view()}</ul>
+                    </details>
+                })}
+            </th>
+        </tr>
+        {no_key_results.then(|| view! {
+            <tr><td colspan=columns class="no-key-results">"No key results listed for this objective (it has no statuses to follow)."</td></tr>
+        })}
+    }
+}
+
+/// A key result's row: its latest number and text, then a cell per quarter.
+#[component]
+fn HistoryRow(track: KeyResultTrack, periods: Vec<Period>, initiative: String) -> impl IntoView {
+    let latest = track.latest().clone();
+    let cells = track
+        .cells
+        .iter()
+        .zip(&periods)
+        .map(|(cell, period)| view! { <HistoryCell cell=cell.clone() period=*period initiative=initiative.clone() /> })
+        .collect_view();
+    view! {
+        <tr class="history-row" data-kr=latest.id.clone()>
+            <th scope="row"><span class="kr-id">{format!("KR {}", latest.id)}</span> " " <span class="history-text">{latest.text}</span></th>
+            {cells}
+        </tr>
+    }
+}
+
+/// A key result in one quarter: its status and what changed, linked to it there; or a dash when absent.
 #[component]
 fn HistoryCell(cell: Option<Appearance>, period: Period, initiative: String) -> impl IntoView {
     let Some(cell) = cell else {

@@ -2,11 +2,11 @@
 //! (or `?quarter=…`): its headline, its counts and a link to it; then who has not filed yet, with
 //! their newest report.
 
-use super::report_page::with_catalog_and;
+use super::loading::with_catalog_and;
 use super::status_badge::StatusCountBadge;
-use crate::app::href;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
+use crate::app::{href, use_catalog};
 use crate::foundation::{latest_quarter, status_counts, Filed, NotFiled, QuarterOverview};
 use crate::model::{Catalog, Period};
 use crate::url_state::{
@@ -21,20 +21,20 @@ pub fn heading(quarter: Period) -> String {
     format!("{quarter} across the initiatives")
 }
 
+/// `/`: one quarter across the initiatives, with the quarter picker and the links across the foundation.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let files = expect_context::<FoundationFiles>();
     let location = use_location();
     let chosen = Memo::new(move |_| parse_home(&location.search.get()));
-    with_catalog_and(files.summary(), "the summary of every report", move |catalog, summary| {
+    with_catalog_and(files.summary(), "the summary of every report", move |summary| {
+        let catalog = use_catalog();
         let Some(latest) = latest_quarter(&catalog) else {
             return view! { <p class="empty-state">"There are no reports published here yet."</p> }.into_any();
         };
         let quarter = Memo::new(move |_| chosen.get().unwrap_or(latest));
         Effect::new(move |_| document().set_title(&SITE.page_title(&heading(quarter.get()))));
-        let mut quarters: Vec<Period> = catalog.reports.iter().map(|entry| entry.period).collect();
-        quarters.sort_unstable_by(|a, b| b.cmp(a));
-        quarters.dedup();
+        let quarters = catalog.periods();
         // Only the quarter's part changes with the address: the picker stays, and keeps focus.
         let overview = move || {
             let overview = QuarterOverview::new(&catalog, &summary, quarter.get());
@@ -151,6 +151,7 @@ fn kind_words(kind: &str) -> Option<String> {
     (!kind.trim().is_empty()).then(|| kind.trim().to_string())
 }
 
+/// An initiative that filed for the quarter: its headline and counts, and a link to its report.
 #[component]
 fn FiledCard(filed: Filed) -> impl IntoView {
     let Filed { initiative, entry, summary } = filed;
@@ -207,6 +208,7 @@ fn FiledCard(filed: Filed) -> impl IntoView {
     }
 }
 
+/// An initiative that has not filed for the quarter, with a link to its newest report.
 #[component]
 fn NotFiledItem(missing: NotFiled, words: String) -> impl IntoView {
     let NotFiled { initiative, newest } = missing;

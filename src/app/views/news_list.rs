@@ -25,6 +25,7 @@ pub fn NewsList(news: Vec<LinkItem>, notes: Vec<Block>) -> impl IntoView {
     }
 }
 
+/// One news, blog or media link, with its context and who wrote or presented it.
 #[component]
 fn NewsItem(item: LinkItem) -> impl IntoView {
     view! {

@@ -3,7 +3,7 @@
 use crate::app::href;
 use leptos::prelude::*;
 
-/// `message` says what was not found.
+/// "Page not found", what was not found (`message`) and a way home.
 #[component]
 pub fn NotFound(#[prop(into)] message: String) -> impl IntoView {
     view! {

@@ -3,15 +3,17 @@
 use super::filter_bar::FilterBar;
 use super::rich_text::Inlines;
 use super::status_badge::StatusBadge;
+use crate::app::filter_state::use_filter;
 use crate::filter::{apply, hider, Filter, Filtered, Hider, PageGroup, SearchIndex};
-use crate::model::{plain_text, Report};
+use crate::model::{plain_text, KeyResult, Report};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The OKR part of a report. The filter comes from outside (the URL); `on_change` receives a
-/// new filter and whether it should replace the current history entry (typing) or add one.
+/// The OKR part of a report: filter bar, live count and table, filtered by the report's
+/// [`FilterState`](crate::app::filter_state::FilterState).
 #[component]
-pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+pub fn OkrSection(report: Arc<Report>) -> impl IntoView {
+    let filter = use_filter().filter;
     // Built once per report, so that a keystroke only compares text.
     let index = Arc::new(SearchIndex::new(&report));
     // One pass per filter change gives the rows and every count shown.
@@ -36,13 +38,7 @@ pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callba
         move || view! { <OkrTable report=report.clone() filter=filter filtered=filtered.into() /> }
     };
     view! {
-        <FilterBar
-            report=report.clone()
-            filter=filter
-            objective_counts=objective_counts.into()
-            status_counts=status_counts.into()
-            on_change=on_change
-        />
+        <FilterBar report=report.clone() objective_counts=objective_counts.into() status_counts=status_counts.into() />
         <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
         // The table stays while rows change; only an empty result replaces it.
         <Show when=nothing_shown fallback=table>
@@ -50,7 +46,7 @@ pub fn OkrSection(report: Arc<Report>, filter: Signal<Filter>, on_change: Callba
                 let (report, index) = (report.clone(), index.clone());
                 move || {
                     let filter = filter.get();
-                    view! { <EmptyState hider=hider(&report, &index, &filter) filter=filter on_change=on_change /> }
+                    view! { <EmptyState hider=hider(&report, &index, &filter) filter=filter /> }
                 }
             }
         </Show>
@@ -81,50 +77,8 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Fi
     on_cleanup(move || print.remove());
     let page = Memo::new(move |_| filtered.with(|filtered| filtered.page(limit.get())));
     let objectives_on_page = move || page.with(|groups| groups.iter().map(|group| group.objective).collect::<Vec<_>>());
-    let objective_rows = move |objective_index: usize| {
-        let objective = &report.objectives[objective_index];
-        let total = objective.key_results.len();
-        let count = move || {
-            let shown = on_page(page, objective_index, |group| group.matching).unwrap_or(0);
-            if shown == total {
-                format!("{total} key results")
-            } else {
-                format!("{shown} of {total} key results")
-            }
-        };
-        let report = report.clone();
-        let key_result_row = move |index: usize| {
-            let kr = report.objectives[objective_index].key_results[index].clone();
-            view! {
-                <tr class="key-result" data-kr=kr.id.clone()>
-                    <th scope="row" class="kr-id">{format!("KR {}", kr.id)}</th>
-                    <td class="kr-text"><Inlines inlines=kr.text /></td>
-                    <td class="kr-status"><StatusBadge status=kr.status /></td>
-                </tr>
-            }
-        };
-        view! {
-            <tbody class="objective" data-objective=objective.id.clone()>
-                <tr class="objective-row">
-                    <th colspan="3" scope="colgroup">
-                        <span class="objective-id">{format!("Objective {}", objective.id)}</span>
-                        {(!objective.title.is_empty()).then_some(": ")}
-                        <Inlines inlines=objective.title.clone() />
-                        {(total > 0).then(|| view! { <span class="objective-count">{count}</span> })}
-                    </th>
-                </tr>
-                {(total == 0).then(|| view! {
-                    <tr><td colspan="3" class="no-key-results">"No key results listed for this objective."</td></tr>
-                })}
-                <For
-                    each=move || on_page(page, objective_index, |group| group.key_results.clone()).unwrap_or_default()
-                    key=|index| *index
-                    children=key_result_row
-                />
-            </tbody>
-        }
-    };
-    let hidden = move || filtered.with(|filtered| filtered.shown).saturating_sub(limit.get());
+    let objective_rows = move |objective_index: usize| view! { <ObjectiveRows report=report.clone() objective_index=objective_index page=page /> };
+    let hidden = Signal::derive(move || filtered.with(|filtered| filtered.shown).saturating_sub(limit.get()));
     view! {
         <div class="table-scroll">
             <table class="okr-table">
@@ -140,19 +94,77 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Fi
                 <For each=objectives_on_page key=|objective_index| *objective_index children=objective_rows />
             </table>
         </div>
-        {move || {
-            let hidden = hidden();
-            (hidden > 0).then(|| {
-                let next = hidden.min(ROWS_PER_PAGE);
-                view! {
-                    <p class="more-rows">
-                        <button type="button" class="button" on:click=move |_| limit.update(|l| *l = l.saturating_add(ROWS_PER_PAGE))>
-                            {format!("Show {next} more ({hidden} not shown yet)")}
-                        </button>
-                    </p>
-                }
-            })
-        }}
+        <MoreRows hidden=hidden limit=limit />
+    }
+}
+
+/// One objective's row group: its heading row with the count of its key results shown, then the
+/// rows of those on the page.
+#[component]
+fn ObjectiveRows(report: Arc<Report>, objective_index: usize, page: Memo<Vec<PageGroup>>) -> impl IntoView {
+    let objective = &report.objectives[objective_index];
+    let total = objective.key_results.len();
+    let count = move || {
+        let shown = on_page(page, objective_index, |group| group.matching).unwrap_or(0);
+        if shown == total {
+            format!("{total} key results")
+        } else {
+            format!("{shown} of {total} key results")
+        }
+    };
+    let key_result_row = {
+        let report = report.clone();
+        move |index: usize| view! { <KeyResultRow key_result=report.objectives[objective_index].key_results[index].clone() /> }
+    };
+    view! {
+        <tbody class="objective" data-objective=objective.id.clone()>
+            <tr class="objective-row">
+                <th colspan="3" scope="colgroup">
+                    <span class="objective-id">{format!("Objective {}", objective.id)}</span>
+                    {(!objective.title.is_empty()).then_some(": ")}
+                    <Inlines inlines=objective.title.clone() />
+                    {(total > 0).then(|| view! { <span class="objective-count">{count}</span> })}
+                </th>
+            </tr>
+            {(total == 0).then(|| view! {
+                <tr><td colspan="3" class="no-key-results">"No key results listed for this objective."</td></tr>
+            })}
+            <For
+                each=move || on_page(page, objective_index, |group| group.key_results.clone()).unwrap_or_default()
+                key=|index| *index
+                children=key_result_row
+            />
+        </tbody>
+    }
+}
+
+/// One key result's row: its number, its text and its status.
+#[component]
+fn KeyResultRow(key_result: KeyResult) -> impl IntoView {
+    view! {
+        <tr class="key-result" data-kr=key_result.id.clone()>
+            <th scope="row" class="kr-id">{format!("KR {}", key_result.id)}</th>
+            <td class="kr-text"><Inlines inlines=key_result.text /></td>
+            <td class="kr-status"><StatusBadge status=key_result.status /></td>
+        </tr>
+    }
+}
+
+/// The button under a long table that lays out the next page of rows, while any are `hidden`.
+#[component]
+fn MoreRows(hidden: Signal<usize>, limit: RwSignal<usize>) -> impl IntoView {
+    move || {
+        let hidden = hidden.get();
+        (hidden > 0).then(|| {
+            let next = hidden.min(ROWS_PER_PAGE);
+            view! {
+                <p class="more-rows">
+                    <button type="button" class="button" on:click=move |_| limit.update(|l| *l = l.saturating_add(ROWS_PER_PAGE))>
+                        {format!("Show {next} more ({hidden} not shown yet)")}
+                    </button>
+                </p>
+            }
+        })
     }
 }
 
@@ -165,7 +177,8 @@ fn on_page<T>(page: Memo<Vec<PageGroup>>, objective_index: usize, read: impl FnO
 
 /// Says which filter hides everything, with a way out.
 #[component]
-fn EmptyState(hider: Option<Hider>, filter: Filter, on_change: Callback<(Filter, bool)>) -> impl IntoView {
+fn EmptyState(hider: Option<Hider>, filter: Filter) -> impl IntoView {
+    let show = use_filter().show;
     let message = match hider {
         Some(Hider::Text) => format!("No key result mentions “{}”.", filter.text.trim()),
         Some(Hider::Status) => {
@@ -180,7 +193,7 @@ fn EmptyState(hider: Option<Hider>, filter: Filter, on_change: Callback<(Filter,
     view! {
         <div class="empty-state">
             <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| on_change.run((Filter::default(), false))>
+            <button type="button" class="button" on:click=move |_| show.run(Filter::default())>
                 "Clear all filters"
             </button>
         </div>

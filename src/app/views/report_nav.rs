@@ -1,13 +1,13 @@
 //! Moving between reports: initiative and quarter switchers, previous/next, history, search.
 
-use crate::app::href;
+use crate::app::filter_state::use_filter;
+use crate::app::{href, use_catalog};
 use crate::filter::Filter;
-use crate::model::{Catalog, CatalogEntry, Period};
+use crate::model::{CatalogEntry, Period};
 use crate::url_state::{filter_for_move, history_path, print_query, report_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use std::sync::Arc;
 
 /// The address of a report, keeping the parts of the filter that still make sense there.
 fn address(entry: &CatalogEntry, filter: &Filter, same_initiative: bool) -> String {
@@ -18,44 +18,98 @@ fn address(entry: &CatalogEntry, filter: &Filter, same_initiative: bool) -> Stri
     )
 }
 
+/// The navigation above a report: the initiative and quarter switchers, the previous and next
+/// quarters, and the initiative's history.
 #[component]
-pub fn ReportNav(catalog: Arc<Catalog>, initiative: String, period: Period, filter: Signal<Filter>) -> impl IntoView {
-    let navigate = use_navigate();
-    let go = move |path: String| navigate(&path, NavigateOptions { scroll: false, ..NavigateOptions::default() });
-    let mut quarters: Vec<CatalogEntry> =
-        catalog.reports.iter().filter(|e| e.initiative.slug == initiative).cloned().collect();
-    // A hand-edited catalog may be in any order.
-    quarters.sort_by_key(|e| e.period);
-    let mut initiatives: Vec<CatalogEntry> = Vec::new();
-    for entry in &catalog.reports {
-        if !initiatives.iter().any(|i| i.initiative.slug == entry.initiative.slug) {
-            // The newest report of each initiative is where switching to it lands.
-            initiatives.push(catalog.newest(&entry.initiative.slug).cloned().unwrap_or_else(|| entry.clone()));
-        }
+pub fn ReportNav(initiative: String, period: Period) -> impl IntoView {
+    let catalog = use_catalog();
+    let (previous, next) = catalog.neighbours(&initiative, period);
+    let (previous, next) = (previous.cloned(), next.cloned());
+    view! {
+        <nav class="report-nav" aria-label="Reports">
+            <InitiativeSwitch current=initiative.clone() />
+            <QuarterSwitch initiative=initiative.clone() period=period />
+            <div class="nav-steps">
+                <Step entry=previous label="←" rel="prev" />
+                <Step entry=next label="→" rel="next" />
+            </div>
+            <a class="button" href=href(&history_path(&initiative))>"History of every key result"</a>
+        </nav>
     }
-    let position = quarters.iter().position(|e| e.period == period);
-    let previous = position.and_then(|i| i.checked_sub(1)).and_then(|i| quarters.get(i)).cloned();
-    let next = position.and_then(|i| quarters.get(i + 1)).cloned();
+}
 
+/// Navigates to `entry`'s report as the switchers do (no scrolling), keeping what still makes
+/// sense of the current filter.
+fn switcher(same_initiative: bool) -> impl Fn(&CatalogEntry) + Clone + 'static {
+    let navigate = use_navigate();
+    let filter = use_filter().filter;
+    move |entry: &CatalogEntry| {
+        let path = address(entry, &filter.get_untracked(), same_initiative);
+        navigate(&path, NavigateOptions { scroll: false, ..NavigateOptions::default() });
+    }
+}
+
+/// The initiative select, when there is more than one: switching lands on its newest report.
+#[component]
+fn InitiativeSwitch(current: String) -> impl IntoView {
+    let initiatives: Vec<CatalogEntry> = use_catalog().newest_of_each_initiative().into_iter().cloned().collect();
+    let go = switcher(false);
     let on_initiative = {
-        let (initiatives, go) = (initiatives.clone(), go.clone());
+        let initiatives = initiatives.clone();
         move |ev: leptos::ev::Event| {
             let slug = event_target_value(&ev);
             if let Some(entry) = initiatives.iter().find(|e| e.initiative.slug == slug) {
-                go(address(entry, &filter.get_untracked(), false));
+                go(entry);
             }
         }
     };
+    (initiatives.len() > 1).then(|| {
+        view! {
+            <label class="nav-field">
+                <span>"Initiative"</span>
+                <select id="initiative-switch" on:change=on_initiative>
+                    {initiatives.into_iter().map(|entry| {
+                        let selected = entry.initiative.slug == current;
+                        view! { <option value=entry.initiative.slug.clone() selected=selected>{entry.initiative.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    })
+}
+
+/// The quarter select: every quarter of the initiative, newest first.
+#[component]
+fn QuarterSwitch(initiative: String, period: Period) -> impl IntoView {
+    let quarters: Vec<CatalogEntry> = use_catalog().quarters(&initiative).into_iter().cloned().collect();
+    let go = switcher(true);
     let on_quarter = {
-        let (quarters, go) = (quarters.clone(), go.clone());
+        let quarters = quarters.clone();
         move |ev: leptos::ev::Event| {
             let slug = event_target_value(&ev);
             if let Some(entry) = quarters.iter().find(|e| e.period.slug() == slug) {
-                go(address(entry, &filter.get_untracked(), true));
+                go(entry);
             }
         }
     };
-    let step = move |entry: Option<CatalogEntry>, label: &'static str, rel: &'static str| match entry {
+    view! {
+        <label class="nav-field">
+            <span>"Quarter"</span>
+            <select id="quarter-switch" on:change=on_quarter>
+                {quarters.iter().rev().map(|entry| {
+                    let selected = entry.period == period;
+                    view! { <option value=entry.period.slug() selected=selected>{entry.period.to_string()}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A step to the previous or next quarter (`rel`), or, with none, a disabled one saying so.
+#[component]
+fn Step(entry: Option<CatalogEntry>, label: &'static str, rel: &'static str) -> impl IntoView {
+    let filter = use_filter().filter;
+    match entry {
         Some(entry) => {
             let text = format!("{label} {}", entry.period);
             view! { <a class="button step" rel=rel href=move || href(&address(&entry, &filter.get(), true))>{text}</a> }
@@ -71,38 +125,5 @@ pub fn ReportNav(catalog: Arc<Catalog>, initiative: String, period: Period, filt
             }
             .into_any()
         }
-    };
-    let initiative_choice = (initiatives.len() > 1).then(|| {
-        let current = initiative.clone();
-        view! {
-            <label class="nav-field">
-                <span>"Initiative"</span>
-                <select id="initiative-switch" on:change=on_initiative>
-                    {initiatives.into_iter().map(|entry| {
-                        let selected = entry.initiative.slug == current;
-                        view! { <option value=entry.initiative.slug.clone() selected=selected>{entry.initiative.name.clone()}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-        }
-    });
-    view! {
-        <nav class="report-nav" aria-label="Reports">
-            {initiative_choice}
-            <label class="nav-field">
-                <span>"Quarter"</span>
-                <select id="quarter-switch" on:change=on_quarter>
-                    {quarters.iter().rev().map(|entry| {
-                        let selected = entry.period == period;
-                        view! { <option value=entry.period.slug() selected=selected>{entry.period.to_string()}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-            <div class="nav-steps">
-                {step(previous, "←", "prev")}
-                {step(next, "→", "next")}
-            </div>
-            <a class="button" href=href(&history_path(&initiative))>"History of every key result"</a>
-        </nav>
     }
 }

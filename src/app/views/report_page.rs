@@ -1,56 +1,18 @@
 //! One report's page (`/<initiative>/<year>-q<n>`), loading its data with a visible loading state
-//! and an error panel with Retry; and the same waiting for the pages that need the catalog.
+//! and an error panel with Retry.
 
 use super::error_panel::ErrorPanel;
+use super::loading::{with_catalog, Await};
 use super::not_found::NotFound;
 use super::report_view::ReportView;
 use crate::app::loaded::{load_report, Loaded};
-use crate::app::CatalogResource;
+use crate::app::use_catalog;
 use crate::model::{Catalog, CatalogEntry, Period};
 use crate::url_state::report_path;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_location, use_params_map};
 use leptos_router::NavigateOptions;
-use std::sync::Arc;
-
-/// Waits for the shared catalog (with a loading state and an error panel with Retry), then shows
-/// what `render` makes of it. Every page that needs the catalog goes through here.
-pub fn with_catalog(render: impl Fn(Arc<Catalog>) -> AnyView + Send + Sync + 'static) -> impl IntoView {
-    let CatalogResource(catalog) = expect_context::<CatalogResource>();
-    move || {
-        match catalog.get() {
-        None => view! { <Loading what="the list of reports" /> }.into_any(),
-        Some(Err(error)) => view! {
-            <ErrorPanel error=error what="the list of reports" on_retry=Callback::new({ let catalog = catalog.clone(); move |_| catalog.refetch() }) />
-        }
-        .into_any(),
-        Some(Ok(catalog)) => render(catalog),
-    }
-    }
-}
-
-/// Waits for the catalog and one more file (`what` names it for the loading state and the error
-/// panel), then shows what `render` makes of both. The foundation-wide pages go through here.
-pub fn with_catalog_and<T: Clone + Send + Sync + 'static>(
-    file: Loaded<T>,
-    what: &'static str,
-    render: impl Fn(Arc<Catalog>, T) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
-    let render = Arc::new(render);
-    with_catalog(move |catalog| {
-        let (file, render) = (file.clone(), render.clone());
-        (move || match file.get() {
-            None => view! { <Loading what=what /> }.into_any(),
-            Some(Err(error)) => view! {
-                <ErrorPanel error=error what=what on_retry=Callback::new({ let file = file.clone(); move |_| file.refetch() }) />
-            }
-            .into_any(),
-            Some(Ok(value)) => render(catalog.clone(), value),
-        })
-        .into_any()
-    })
-}
 
 /// Why an address shows no report.
 enum Missing {
@@ -84,17 +46,17 @@ type Choose = fn(&Catalog, Option<String>, Option<String>) -> Result<CatalogEntr
 #[component]
 fn WithCatalog(choose: Choose) -> impl IntoView {
     let params = use_params_map();
-    with_catalog(move |catalog| {
+    with_catalog(move || {
         let (initiative, period) = params.with(|p| (p.get("initiative"), p.get("period")));
-        match choose(&catalog, initiative, period) {
-            Ok(entry) => view! { <ReportLoader entry=entry catalog=catalog.clone() /> }.into_any(),
+        match choose(&use_catalog(), initiative, period) {
+            Ok(entry) => view! { <ReportLoader entry=entry /> }.into_any(),
             Err(Missing::NotFound(message)) => view! { <NotFound message=message /> }.into_any(),
             Err(Missing::Moved(path)) => view! { <MovedTo path=path /> }.into_any(),
         }
     })
 }
 
-/// `/<initiative>/<year>-q<n>`.
+/// `/<initiative>/<year>-q<n>`: one report (or why the address has none).
 #[component]
 pub fn ReportPage() -> impl IntoView {
     view! {
@@ -118,32 +80,29 @@ pub fn ReportPage() -> impl IntoView {
 
 /// Loads one report's JSON and shows it.
 #[component]
-fn ReportLoader(entry: CatalogEntry, catalog: Arc<Catalog>) -> impl IntoView {
+fn ReportLoader(entry: CatalogEntry) -> impl IntoView {
     let report = load_report(&entry.path);
     // A report that arrives after the router has finished navigating: the router found no
     // element for the address's #place then, so going there is ours to do once it is shown.
     let fetched = matches!(report, Loaded::Fetching(_));
-    let retry = report.clone();
     let what = "the report";
-    move || {
-        match report.get() {
-        None => view! { <Loading what=what /> }.into_any(),
-        Some(Err(error)) => view! {
-            <header class="report-header">
-                <p class="initiative">{entry.initiative.name.clone()}</p>
-                <h1>{entry.title.clone()}</h1>
-            </header>
-            <ErrorPanel error=error what=what on_retry=Callback::new({ let retry = retry.clone(); move |_| retry.refetch() }) />
-        }
-        .into_any(),
-        Some(Ok(report)) => {
+    Await::new(report, what)
+        .failed(move |error, retry| {
+            view! {
+                <header class="report-header">
+                    <p class="initiative">{entry.initiative.name.clone()}</p>
+                    <h1>{entry.title.clone()}</h1>
+                </header>
+                <ErrorPanel error=error what=what on_retry=retry />
+            }
+            .into_any()
+        })
+        .ready(move |report| {
             if fetched {
                 request_animation_frame(scroll_to_fragment);
             }
-            view! { <ReportView report=report catalog=catalog.clone() /> }.into_any()
-        }
-    }
-    }
+            view! { <ReportView report=report /> }.into_any()
+        })
 }
 
 /// Brings the element the address's fragment names (`#activity-1-questions`) into view, and
@@ -163,10 +122,4 @@ fn scroll_to_fragment() {
             let _ = element.focus_with_options(&options);
         }
     }
-}
-
-/// The loading state, announced to screen readers.
-#[component]
-pub fn Loading(what: &'static str) -> impl IntoView {
-    view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }
 }

@@ -9,15 +9,14 @@ use super::report_nav::ReportNav;
 use super::rich_text::{Blocks, HeadingText};
 use super::status_chart::StatusChart;
 use crate::app::embed::SectionView;
+use crate::app::filter_state::{use_filter, FilterState};
 use crate::app::site::SITE;
-use crate::app::{href, ViewContext};
+use crate::app::{href, use_catalog, ViewContext};
 use crate::filter::{apply, Filter, SearchIndex};
 use crate::model::anchor::{self, Part};
-use crate::model::{Block, Catalog, Period, Report, Section};
-use crate::url_state::{parse_query, print_full_query, report_path};
+use crate::model::{Block, Period, Report, Section};
+use crate::url_state::{report_path, EmbedSection};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 /// The months a quarter covers, for the header.
@@ -29,6 +28,17 @@ fn months(period: Period) -> String {
         _ => "October – December",
     };
     format!("{months} {}", period.year)
+}
+
+/// A section of the report, titled, its id the target of links to it (`#okrs`).
+fn section(part: Part, title: &'static str, content: impl IntoView) -> impl IntoView {
+    let id = part.id();
+    view! {
+        <section class="report-section" id=id aria-labelledby=format!("{id}-title")>
+            <h2 id=format!("{id}-title")>{title}</h2>
+            {content}
+        </section>
+    }
 }
 
 /// A report-wide section of rich text, when the report has it; `ask` sets the asks apart.
@@ -56,101 +66,100 @@ fn OtherSection(section: Section, index: usize) -> impl IntoView {
     }
 }
 
+/// A report as its page shows it (or, embedded with a section chosen, that section), with the
+/// filter bound to the address.
 #[component]
-pub fn ReportView(report: Arc<Report>, catalog: Arc<Catalog>) -> impl IntoView {
-    let location = use_location();
-    let navigate = use_navigate();
+pub fn ReportView(report: Arc<Report>) -> impl IntoView {
+    provide_context(FilterState::from_address());
     let ViewContext(options) = expect_context::<ViewContext>();
-    // A memo: parsed once per address change, and nothing downstream runs when it parses the same.
-    let filter: Signal<Filter> = Memo::new(move |_| parse_query(&location.search.get())).into();
-    let on_change = Callback::new(move |(next, replace): (Filter, bool)| {
-        let path = location.pathname.get_untracked();
-        let options = options.get_untracked();
-        navigate(
-            &format!("{path}{}", print_full_query(&next, &options)),
-            // In an iframe, history entries would pile up in the host page's Back button.
-            NavigateOptions {
-                resolve: false,
-                replace: replace || options.embed,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
-    });
     let options = options.get_untracked();
     let title = report.title.clone();
     Effect::new(move |_| document().set_title(&SITE.page_title(&title)));
-
-    let report_data = (*report).clone();
-    let section = |part: Part, title: &'static str, content: AnyView| {
-        let id = part.id();
-        view! {
-            <section class="report-section" id=id aria-labelledby=format!("{id}-title")>
-                <h2 id=format!("{id}-title")>{title}</h2>
-                {content}
-            </section>
-        }
-    };
-    let has_okrs = !report_data.objectives.is_empty() || !report_data.objectives_notes.is_empty();
-    let previous = catalog.previous(&report_data.initiative.slug, report_data.period).cloned();
-    let has_key_results = report_data.key_results().next().is_some();
-    let path = report_path(&report_data.initiative.slug, report_data.period);
-    if let (true, Some(section)) = (options.embed, options.section) {
-        // An embedded section: the report's name, the section, and a way to the full report.
-        return view! {
-            <article class="report">
-                <SectionView report=report.clone() section=Some(section) filter=filter on_change=on_change />
-                <p class="embed-open">
-                    <a href=href(&path) target="_blank" rel="noopener noreferrer">{format!("Open the full {} report", report_data.title)}</a>
-                </p>
-            </article>
-        }
-        .into_any();
+    match (options.embed, options.section) {
+        (true, Some(section)) => view! { <EmbeddedSection report=report section=section /> }.into_any(),
+        _ => view! { <FullReport report=report embedded=options.embed /> }.into_any(),
     }
-    let data_path = catalog.find(&report_data.initiative.slug, report_data.period).map(|entry| entry.path.clone());
-    let chrome = (!options.embed).then(|| view! {
-        <div class="report-toolbar">
-            <ReportNav catalog=catalog.clone() initiative=report_data.initiative.slug.clone() period=report_data.period filter=filter />
-            <EmbedPanel title=report_data.title.clone() path=path.clone() filter=filter data_path=data_path.unwrap_or_default() />
-        </div>
-    });
+}
+
+/// One section of a report in an iframe: the report's name, the section, and a way to the full
+/// report.
+#[component]
+fn EmbeddedSection(report: Arc<Report>, section: EmbedSection) -> impl IntoView {
+    let path = report_path(&report.initiative.slug, report.period);
     view! {
         <article class="report">
-            {chrome}
+            <SectionView report=report.clone() section=Some(section) />
+            <p class="embed-open">
+                <a href=href(&path) target="_blank" rel="noopener noreferrer">{format!("Open the full {} report", report.title)}</a>
+            </p>
+        </article>
+    }
+}
+
+/// Every section of a report, under the toolbar (none when `embedded`).
+#[component]
+fn FullReport(report: Arc<Report>, embedded: bool) -> impl IntoView {
+    let has_okrs = !report.objectives.is_empty() || !report.objectives_notes.is_empty();
+    let has_news = !report.news.is_empty() || !report.news_notes.is_empty();
+    view! {
+        <article class="report">
+            {(!embedded).then(|| view! { <ReportToolbar report=report.clone() /> })}
             <header class="report-header">
-                <p class="initiative">{report_data.initiative.name.clone()}</p>
-                <h1>{report_data.title.clone()}</h1>
-                <p class="period">{months(report_data.period)}</p>
+                <p class="initiative">{report.initiative.name.clone()}</p>
+                <h1>{report.title.clone()}</h1>
+                <p class="period">{months(report.period)}</p>
             </header>
-            {(!report_data.overview.is_empty()).then(|| section(Part::Overview, "Overview", view! { <Blocks blocks=report_data.overview.clone() /> }.into_any()))}
-            {has_okrs.then(|| section(Part::Okrs, "Objectives & key results", view! {
-                <Blocks blocks=report_data.objectives_notes.clone() />
-                {has_key_results.then(|| view! { <StatusChart report=report.clone() on_change=on_change /> })}
-                {previous.clone().map(|previous| view! { <SinceLastQuarter previous=previous report=report.clone() on_change=on_change /> })}
-                {if has_key_results {
-                    view! { <OkrSection report=report.clone() filter=filter on_change=on_change /> }.into_any()
-                } else {
-                    // Objectives without key results (bullets): nothing to filter.
-                    let everything = apply(&report, &SearchIndex::new(&report), &Filter::default());
-                    view! { <OkrTable report=report.clone() filter=Signal::derive(Filter::default) filtered=Signal::stored(everything) /> }.into_any()
-                }}
-            }.into_any()))}
-            {(!report_data.activities.is_empty()).then(|| section(Part::Activities, "Activities", view! {
-                <ActivityList activities=report_data.activities.clone() filter=filter on_change=on_change />
-            }.into_any()))}
-            {(!report_data.news.is_empty() || !report_data.news_notes.is_empty()).then(|| section(Part::News, "News, blogs and media", view! {
-                <NewsList news=report_data.news.clone() notes=report_data.news_notes.clone() />
-            }.into_any()))}
-            {(!report_data.upcoming_events.is_empty()).then(|| section(Part::Events, "Upcoming events", view! { <EventList events=report_data.upcoming_events.clone() /> }.into_any()))}
-            {prose(Part::Questions, &format!("Questions for the {}", SITE.governing_body), &report_data.questions_for_tac, true)}
-            {prose(Part::Funding, "Funding requests", &report_data.funding_requests, true)}
-            {prose(Part::Participation, "Participation", &report_data.participation, false)}
-            {prose(Part::Additional, "Additional information", &report_data.additional_information, false)}
-            {report_data.other_sections.clone().into_iter().enumerate().map(|(index, other)| view! { <OtherSection section=other index=index /> }).collect_view()}
+            {(!report.overview.is_empty()).then(|| section(Part::Overview, "Overview", view! { <Blocks blocks=report.overview.clone() /> }))}
+            {has_okrs.then(|| section(Part::Okrs, "Objectives & key results", view! { <OkrPart report=report.clone() /> }))}
+            {(!report.activities.is_empty()).then(|| section(Part::Activities, "Activities", view! {
+                <ActivityList activities=report.activities.clone() />
+            }))}
+            {has_news.then(|| section(Part::News, "News, blogs and media", view! {
+                <NewsList news=report.news.clone() notes=report.news_notes.clone() />
+            }))}
+            {(!report.upcoming_events.is_empty()).then(|| section(Part::Events, "Upcoming events", view! { <EventList events=report.upcoming_events.clone() /> }))}
+            {prose(Part::Questions, &format!("Questions for the {}", SITE.governing_body), &report.questions_for_tac, true)}
+            {prose(Part::Funding, "Funding requests", &report.funding_requests, true)}
+            {prose(Part::Participation, "Participation", &report.participation, false)}
+            {prose(Part::Additional, "Additional information", &report.additional_information, false)}
+            {report.other_sections.iter().cloned().enumerate().map(|(index, other)| view! { <OtherSection section=other index=index /> }).collect_view()}
             <footer class="report-source">
-                {format!("Imported from {} · report text by its authors, CC-BY-4.0", report_data.source)}
+                {format!("Imported from {} · report text by its authors, CC-BY-4.0", report.source)}
             </footer>
         </article>
     }
-    .into_any()
+}
+
+/// Above a report: moving to other reports, and the Embed button.
+#[component]
+fn ReportToolbar(report: Arc<Report>) -> impl IntoView {
+    let (slug, period) = (&report.initiative.slug, report.period);
+    let data_path = use_catalog().find(slug, period).map(|entry| entry.path.clone());
+    let filter = use_filter().filter;
+    view! {
+        <div class="report-toolbar">
+            <ReportNav initiative=slug.clone() period=period />
+            <EmbedPanel title=report.title.clone() path=report_path(slug, period) filter=filter data_path=data_path.unwrap_or_default() />
+        </div>
+    }
+}
+
+/// The objectives and key results: the author's notes, the status chart, the changes since the
+/// previous report and the filtered table.
+#[component]
+fn OkrPart(report: Arc<Report>) -> impl IntoView {
+    let has_key_results = report.key_results().next().is_some();
+    let previous = use_catalog().previous(&report.initiative.slug, report.period).cloned();
+    view! {
+        <Blocks blocks=report.objectives_notes.clone() />
+        {has_key_results.then(|| view! { <StatusChart report=report.clone() /> })}
+        {previous.map(|previous| view! { <SinceLastQuarter previous=previous report=report.clone() /> })}
+        {if has_key_results {
+            view! { <OkrSection report=report.clone() /> }.into_any()
+        } else {
+            // Objectives without key results (bullets): nothing to filter.
+            let everything = apply(&report, &SearchIndex::new(&report), &Filter::default());
+            view! { <OkrTable report=report.clone() filter=Signal::derive(Filter::default) filtered=Signal::stored(everything) /> }.into_any()
+        }}
+    }
 }

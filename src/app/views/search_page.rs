@@ -1,10 +1,10 @@
 //! `/search?q=…`: what every report says (`search.json`, one request), each hit with its report,
 //! its place and the words around the match, linked to that place in the report.
 
-use super::report_page::with_catalog_and;
-use crate::app::href;
+use super::loading::with_catalog_and;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
+use crate::app::{href, use_catalog};
 use crate::foundation::{initiatives, search, Piece, SearchResults};
 use crate::model::registry::InitiativeEntry;
 use crate::model::summary::SearchCorpus;
@@ -17,6 +17,7 @@ use std::sync::Arc;
 /// At most this many hits are shown (with the count of all).
 pub const SHOWN_HITS: usize = 200;
 
+/// `/search`: the search over what every report says, and what it found.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let files = expect_context::<FoundationFiles>();
@@ -31,8 +32,8 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <article class="search-page">
             <header class="report-header"><h1>"Search every report"</h1></header>
-            {with_catalog_and(files.search(), "the text of every report", move |catalog, corpus| {
-                let names = initiatives(&catalog);
+            {with_catalog_and(files.search(), "the text of every report", move |corpus| {
+                let names = initiatives(&use_catalog());
                 (move || {
                     let text = query.get();
                     if text.trim().is_empty() {

@@ -7,6 +7,7 @@ use crate::url_state::{asks_path, filings_path, AskFilter, HOME_PATH};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+/// The site's header: its name, the main pages (the current one marked) and the search box.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let location = use_location();

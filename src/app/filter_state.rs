@@ -1,0 +1,81 @@
+//! The OKR and activity filters as the views share them: the current filter and the two ways to
+//! change it, provided once (by the report page, or by a `<quarterly-report>` element) and read
+//! with [`use_filter`] by the views that show or change it.
+
+use super::ViewContext;
+use crate::filter::Filter;
+use crate::url_state::print_full_query;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+/// The filter shown, and how a view changes it.
+#[derive(Clone, Copy)]
+pub struct FilterState {
+    /// The filter the views show.
+    pub filter: Signal<Filter>,
+    /// Shows another filter as a new step: Back returns to the one before.
+    pub show: Callback<Filter>,
+    /// Replaces the current filter in place (while typing, each keystroke is no new step).
+    pub refine: Callback<Filter>,
+}
+
+impl FilterState {
+    /// The filter in the page's address (a report page): changing it navigates.
+    pub fn from_address() -> FilterState {
+        let location = use_location();
+        let navigate = use_navigate();
+        let ViewContext(options) = expect_context::<ViewContext>();
+        // A memo: parsed once per address change, and nothing downstream runs when it parses the same.
+        let filter = Memo::new(move |_| crate::url_state::parse_query(&location.search.get()));
+        let go = move |next: Filter, replace: bool| {
+            let path = location.pathname.get_untracked();
+            let options = options.get_untracked();
+            navigate(
+                &format!("{path}{}", print_full_query(&next, &options)),
+                // In an iframe, history entries would pile up in the host page's Back button.
+                NavigateOptions {
+                    resolve: false,
+                    replace: replace || options.embed,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            );
+        };
+        let refine = go.clone();
+        FilterState {
+            filter: filter.into(),
+            show: Callback::new(move |next| go(next, false)),
+            refine: Callback::new(move |next| refine(next, true)),
+        }
+    }
+
+    /// A filter held in `filter`, with no history to step through (a `<quarterly-report>`
+    /// element, a component test).
+    pub fn held(filter: RwSignal<Filter>) -> FilterState {
+        let set = Callback::new(move |next| filter.set(next));
+        FilterState { filter: filter.into(), show: set, refine: set }
+    }
+
+    /// Shows the filter changed by `update`, as a new step.
+    pub fn show_changed(&self, update: impl FnOnce(&mut Filter)) {
+        let mut next = self.filter.get_untracked();
+        update(&mut next);
+        self.show.run(next);
+    }
+
+    /// Shows `next` after the reader typed in a search box that held `before` and now holds
+    /// `now`: a new search adds a history entry; refining it while typing replaces that entry.
+    pub fn typed(&self, before: &str, now: &str, next: Filter) {
+        if !before.is_empty() && !now.is_empty() {
+            self.refine.run(next);
+        } else {
+            self.show.run(next);
+        }
+    }
+}
+
+/// The filter state of the report (or embedded element) this view is part of.
+pub fn use_filter() -> FilterState {
+    expect_context::<FilterState>()
+}
