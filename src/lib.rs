@@ -11,6 +11,3 @@
 compile_error!("the viewer renders either in the browser (`csr`) or at build time (`ssr`), not both: build the browser's wasm with `--no-default-features --features csr`");
 
 pub mod app;
-
-// The viewer's modules name the core's as if they were its own.
-pub use quarterly_core::{filter, foundation, history, model, url_state};

@@ -4,8 +4,8 @@
 
 use quarterly::app::loaded::{Preloaded, PRELOADED_ID};
 use quarterly::app::prerender::{pages, render_body, Page};
-use quarterly::model::summary::{History, Summary};
-use quarterly::model::{Catalog, CatalogEntry, Inline, Period, Report};
+use quarterly_core::model::summary::{History, Summary};
+use quarterly_core::model::{Catalog, CatalogEntry, Inline, Period, Report};
 use std::collections::HashMap;
 
 /// The app page as Trunk and post_build.py leave it (only what the pre-renderer reads matters).

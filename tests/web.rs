@@ -7,8 +7,8 @@ use quarterly::app::filter_state::FilterState;
 use quarterly::app::views::okr_table::OkrSection;
 use quarterly::app::views::rich_text::Inlines;
 use quarterly::app::views::status_badge::StatusBadge;
-use quarterly::filter::Filter;
-use quarterly::model::{Inline, Report, Status};
+use quarterly_core::filter::Filter;
+use quarterly_core::model::{Inline, Report, Status};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -208,7 +208,7 @@ async fn only_web_links_become_anchors_and_html_stays_text() {
 #[wasm_bindgen_test]
 async fn a_chart_segment_filters_to_its_objective_and_status_by_click_or_keyboard() {
     use quarterly::app::views::status_chart::StatusChart;
-    use quarterly::model::StatusKind;
+    use quarterly_core::model::StatusKind;
     let filter = RwSignal::new(Filter::default());
     let root = container();
     let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || {
@@ -245,7 +245,7 @@ async fn a_chart_segment_filters_to_its_objective_and_status_by_click_or_keyboar
 #[wasm_bindgen_test]
 async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
     use quarterly::app::views::okr_table::ROWS_PER_PAGE;
-    use quarterly::model::{KeyResult, Objective};
+    use quarterly_core::model::{KeyResult, Objective};
     // Three objectives of three quarters of a page each: the first page ends inside objective 2.
     let (page, per) = (ROWS_PER_PAGE, ROWS_PER_PAGE * 3 / 4);
     let total = 3 * per;
@@ -340,8 +340,8 @@ fn grid_cell(root: &Element, initiative: &str, quarter: &str) -> Element {
 #[wasm_bindgen_test]
 async fn the_filing_grid_says_filed_or_not_filed_in_words_in_a_focusable_region() {
     use quarterly::app::views::filings_page::FilingTable;
-    use quarterly::foundation::FilingGrid;
-    let catalog: quarterly::model::Catalog = serde_json::from_str(CATALOG_JSON).unwrap();
+    use quarterly_core::foundation::FilingGrid;
+    let catalog: quarterly_core::model::Catalog = serde_json::from_str(CATALOG_JSON).unwrap();
     let root = container();
     let grid = FilingGrid::new(&catalog);
     let _mounted =
@@ -371,9 +371,9 @@ async fn the_filing_grid_says_filed_or_not_filed_in_words_in_a_focusable_region(
 #[wasm_bindgen_test]
 async fn search_snippets_mark_the_matched_words_as_elements_and_keep_html_as_text() {
     use quarterly::app::views::search_page::SearchHits;
-    use quarterly::foundation::search;
-    use quarterly::model::summary::{Passage, ReportPassages, SearchCorpus};
-    use quarterly::model::Period;
+    use quarterly_core::foundation::search;
+    use quarterly_core::model::summary::{Passage, ReportPassages, SearchCorpus};
+    use quarterly_core::model::Period;
     let passage = |anchor: &str, text: &str| Passage {
         anchor: anchor.into(),
         place: "Activity: Audits · Purpose".into(),
@@ -391,7 +391,7 @@ async fn search_snippets_mark_the_matched_words_as_elements_and_keep_html_as_tex
         }],
     });
     let results = search(&corpus, "cve AUDIT", 200);
-    let names = vec![quarterly::model::registry::InitiativeEntry {
+    let names = vec![quarterly_core::model::registry::InitiativeEntry {
         slug: "vd-wg".into(),
         name: "Vulnerability Disclosures WG".into(),
         ..Default::default()

@@ -1,9 +1,9 @@
 //! Where the data lives and how it is fetched and decoded. Every failure keeps which file failed
 //! and why, in words a reader understands, so "no data" is never confused with "network down".
 
-use crate::model::summary::{SearchCorpus, Summary};
-use crate::model::{Catalog, Report};
 use gloo_net::http::Request;
+use quarterly_core::model::summary::{SearchCorpus, Summary};
+use quarterly_core::model::{Catalog, Report};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
@@ -67,7 +67,7 @@ pub fn history_url(initiative: &str) -> Result<String, FetchError> {
 }
 
 /// An initiative's history: every quarter's objectives and key results, in one request.
-pub async fn fetch_history(url: String) -> Result<Arc<crate::model::summary::History>, FetchError> {
+pub async fn fetch_history(url: String) -> Result<Arc<quarterly_core::model::summary::History>, FetchError> {
     fetch_json(&url).await.map(Arc::new)
 }
 

@@ -3,11 +3,11 @@
 //! with [`use_filter`] by the views that show or change it.
 
 use super::ViewContext;
-use crate::filter::Filter;
-use crate::url_state::print_full_query;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use quarterly_core::filter::Filter;
+use quarterly_core::url_state::print_full_query;
 
 /// The filter shown, and how a view changes it.
 #[derive(Clone, Copy)]
@@ -27,7 +27,7 @@ impl FilterState {
         let navigate = use_navigate();
         let ViewContext(options) = expect_context::<ViewContext>();
         // A memo: parsed once per address change, and nothing downstream runs when it parses the same.
-        let filter = Memo::new(move |_| crate::url_state::parse_query(&location.search.get()));
+        let filter = Memo::new(move |_| quarterly_core::url_state::parse_query(&location.search.get()));
         let go = move |next: Filter, replace: bool| {
             let path = location.pathname.get_untracked();
             let options = options.get_untracked();

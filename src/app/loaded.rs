@@ -5,9 +5,9 @@
 use super::api::{
     fetch_catalog, fetch_history, fetch_report, fetch_search, fetch_summary, history_url, report_url, FetchError,
 };
-use crate::model::summary::{History, SearchCorpus, Summary};
-use crate::model::{Catalog, Report};
 use leptos::prelude::*;
+use quarterly_core::model::summary::{History, SearchCorpus, Summary};
+use quarterly_core::model::{Catalog, Report};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -11,13 +11,13 @@ pub mod prerender;
 pub mod site;
 pub mod views;
 
-use crate::model::Catalog;
-use crate::url_state::{parse_view, ViewOptions};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use loaded::{load_catalog, FoundationFiles, Loaded, Preloaded, PreloadedData};
+use quarterly_core::model::Catalog;
+use quarterly_core::url_state::{parse_view, ViewOptions};
 use std::sync::Arc;
 use views::asks_page::AsksPage;
 use views::filings_page::FilingsPage;

@@ -7,12 +7,12 @@ use super::loaded::{Preloaded, BASE_META, PAGE_META, PRELOADED_ID};
 use super::site::SITE;
 use super::views::{filings_page, home_page};
 use super::{escape_html as escape, App, SITE_BASE};
-use crate::model::summary::{History, Summary};
-use crate::model::{Catalog, CatalogEntry, Report};
-use crate::url_state::{asks_path, filings_path, history_path, report_path, AskFilter};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_router::location::RequestUrl;
+use quarterly_core::model::summary::{History, Summary};
+use quarterly_core::model::{Catalog, CatalogEntry, Report};
+use quarterly_core::url_state::{asks_path, filings_path, history_path, report_path, AskFilter};
 
 /// One page to write: where (`alpha-omega/2025-q2.html`, `index.html` for `/`, `filings.html`,
 /// `tac.html`) and its HTML.

@@ -22,12 +22,12 @@ fn main() {
         let app_page = read("404.html")?;
         let catalog = decode(quarterly::app::api::CATALOG_PATH, &read(quarterly::app::api::CATALOG_PATH)?)
             .map_err(|e| e.to_string())?;
-        let mut load = |entry: &quarterly::model::CatalogEntry| {
+        let mut load = |entry: &quarterly_core::model::CatalogEntry| {
             let url = report_url(&entry.path).map_err(|e| e.to_string())?;
             decode(&url, &read(&url)?).map_err(|e| e.to_string())
         };
         let summary_path = quarterly::app::api::SUMMARY_PATH;
-        let summary: Result<quarterly::model::summary::Summary, String> =
+        let summary: Result<quarterly_core::model::summary::Summary, String> =
             read(summary_path).and_then(|text| decode(summary_path, &text).map_err(|e| e.to_string()));
         let mut load_history = |slug: &str| {
             let url = quarterly::app::api::history_url(slug).map_err(|e| e.to_string())?;

@@ -18,7 +18,7 @@ mod site;
 mod webdriver;
 
 use quarterly::app::escape_html as escape;
-use quarterly::model::{Catalog, CatalogEntry, Inline, KeyResult, Objective, Period, Report, Status};
+use quarterly_core::model::{Catalog, CatalogEntry, Inline, KeyResult, Objective, Period, Report, Status};
 use serde_json::json;
 use server::Server;
 use site::root;
@@ -92,7 +92,7 @@ fn synthetic(count: usize) -> Report {
 /// (`whole`), or its title and OKR table alone. Long because it is the whole page, written out
 /// the way a hand-made static site would have it (the benchmark's baseline).
 fn static_page(report: &Report, css: &str, whole: bool) -> String {
-    use quarterly::model::{plain_text, Block};
+    use quarterly_core::model::{plain_text, Block};
     fn blocks(out: &mut String, content: &[Block]) {
         for block in content {
             match block {

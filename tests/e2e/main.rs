@@ -8,7 +8,7 @@ mod server;
 mod site;
 mod webdriver;
 
-use quarterly::model::Report;
+use quarterly_core::model::Report;
 use server::{Fault, Server};
 use site::root;
 use std::path::{Path, PathBuf};
@@ -747,12 +747,12 @@ fn the_filters_and_the_table_work_from_the_keyboard_alone() {
 
 /// Every report's address in the bundled catalog.
 fn every_report_path() -> Vec<String> {
-    let catalog: quarterly::model::Catalog =
+    let catalog: quarterly_core::model::Catalog =
         serde_json::from_str(&std::fs::read_to_string(root().join("public/data/index.json")).unwrap()).unwrap();
     catalog
         .reports
         .iter()
-        .map(|entry| quarterly::url_state::report_path(&entry.initiative.slug, entry.period))
+        .map(|entry| quarterly_core::url_state::report_path(&entry.initiative.slug, entry.period))
         .collect()
 }
 
@@ -857,7 +857,7 @@ fn the_home_page_lists_every_initiative_of_the_latest_quarter_by_its_proper_name
     open(&driver, &site.url(""));
     let home = driver.text(&driver.wait(".home"));
     assert!(home.contains("2026 Q2"), "the latest quarter: {home}");
-    let catalog: quarterly::model::Catalog =
+    let catalog: quarterly_core::model::Catalog =
         serde_json::from_str(&std::fs::read_to_string(root().join("public/data/index.json")).unwrap()).unwrap();
     let cards: Vec<String> = driver.find_all(".home-initiative").iter().map(|card| driver.text(card)).collect();
     assert_eq!(cards.len(), catalog.initiatives.len(), "one entry per initiative: {cards:?}");

@@ -226,15 +226,41 @@ impl Appearance {
     }
 }
 
+/// A key result whose status changed from one quarter to the next.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusChange {
+    /// Its number now ("1.3").
+    pub id: String,
+    /// Its status in the previous quarter; `None` when the author gave none.
+    pub before: Option<Status>,
+    /// Its status now; `None` when the author gave none.
+    pub now: Option<Status>,
+}
+
+/// A key result named by its number and its plain text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyResultText {
+    /// Its number ("1.3").
+    pub id: String,
+    /// Its plain text.
+    pub text: String,
+}
+
+impl KeyResultText {
+    fn of(appearance: &Appearance) -> Self {
+        KeyResultText { id: appearance.id.clone(), text: appearance.text.clone() }
+    }
+}
+
 /// What changed from one quarter's report to the next.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Changes {
-    /// (KR id, status before, status now).
-    pub status_changes: Vec<(String, Option<Status>, Option<Status>)>,
-    /// Key results that are new this quarter (id, text).
-    pub added: Vec<(String, String)>,
-    /// Key results of the previous quarter that are gone (id, text).
-    pub removed: Vec<(String, String)>,
+    /// Key results whose status changed.
+    pub status_changes: Vec<StatusChange>,
+    /// Key results that are new this quarter.
+    pub added: Vec<KeyResultText>,
+    /// Key results of the previous quarter that are gone.
+    pub removed: Vec<KeyResultText>,
     /// Key results whose wording changed (id).
     pub reworded: Vec<String>,
 }
@@ -255,14 +281,18 @@ pub fn changes(previous: &Report, current: &Report) -> Changes {
         match (&track.cells[before], &track.cells[now]) {
             (Some(_), Some(appearance)) => {
                 if let Some(from) = &appearance.status_from {
-                    changes.status_changes.push((appearance.id.clone(), from.clone(), appearance.status.clone()));
+                    changes.status_changes.push(StatusChange {
+                        id: appearance.id.clone(),
+                        before: from.clone(),
+                        now: appearance.status.clone(),
+                    });
                 }
                 if appearance.wording_from.is_some() {
                     changes.reworded.push(appearance.id.clone());
                 }
             }
-            (None, Some(appearance)) => changes.added.push((appearance.id.clone(), appearance.text.clone())),
-            (Some(gone), None) => changes.removed.push((gone.id.clone(), gone.text.clone())),
+            (None, Some(appearance)) => changes.added.push(KeyResultText::of(appearance)),
+            (Some(gone), None) => changes.removed.push(KeyResultText::of(gone)),
             (None, None) => {}
         }
     }

@@ -3,7 +3,7 @@
 
 mod support;
 
-use quarterly_core::history::{changes, timeline, Timeline};
+use quarterly_core::history::{changes, timeline, StatusChange, Timeline};
 use quarterly_core::model::{Report, StatusKind};
 
 fn load(relative: &str) -> Report {
@@ -26,10 +26,8 @@ fn alpha_omega() -> Vec<Report> {
     .collect()
 }
 
-fn kinds(
-    change: &(String, Option<quarterly_core::model::Status>, Option<quarterly_core::model::Status>),
-) -> (String, Option<StatusKind>, Option<StatusKind>) {
-    (change.0.clone(), change.1.as_ref().map(|s| s.kind), change.2.as_ref().map(|s| s.kind))
+fn kinds(change: &StatusChange) -> (String, Option<StatusKind>, Option<StatusKind>) {
+    (change.id.clone(), change.before.as_ref().map(|s| s.kind), change.now.as_ref().map(|s| s.kind))
 }
 
 fn the_timeline() -> Timeline {
@@ -66,9 +64,9 @@ fn the_2025_okrs_keep_some_2024_key_results_reworded_and_replace_others() {
     // The year moved on in these texts: same key results, new wording.
     assert_eq!(change.reworded, vec!["1.1", "1.3", "1.4", "3.1", "4.2"]);
     // Objective 2's numbers were reused for new key results: not forced into a match.
-    let added: Vec<&str> = change.added.iter().map(|(id, _)| id.as_str()).collect();
+    let added: Vec<&str> = change.added.iter().map(|added| added.id.as_str()).collect();
     assert_eq!(added, vec!["1.5", "2.1", "2.2", "2.3", "3.2", "3.3", "4.4", "4.5"]);
-    let removed: Vec<&str> = change.removed.iter().map(|(id, _)| id.as_str()).collect();
+    let removed: Vec<&str> = change.removed.iter().map(|gone| gone.id.as_str()).collect();
     assert_eq!(removed, vec!["2.1", "2.2", "2.3"]);
     use StatusKind::*;
     let statuses: Vec<_> = change.status_changes.iter().map(kinds).collect();

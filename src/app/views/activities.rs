@@ -3,10 +3,10 @@
 
 use super::rich_text::{Blocks, HeadingText};
 use crate::app::filter_state::use_filter;
-use crate::filter::{activity_matches, activity_search_text, Filter};
-use crate::model::anchor::{self, ActivityPart};
-use crate::model::Activity;
 use leptos::prelude::*;
+use quarterly_core::filter::{activity_matches, activity_search_text, Filter};
+use quarterly_core::model::anchor::{self, ActivityPart};
+use quarterly_core::model::Activity;
 
 /// What a reader calls each part: a question is for the site's governing body.
 fn part_label(part: ActivityPart) -> String {

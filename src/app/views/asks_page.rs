@@ -7,14 +7,14 @@ use super::rich_text::Blocks;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
 use crate::app::{href, use_catalog};
-use crate::foundation::{asks_by_quarter, asks_for, initiatives, latest_quarter, InitiativeAsks, QuarterAsks};
-use crate::model::registry::InitiativeEntry;
-use crate::model::summary::{Ask, AskKind};
-use crate::model::Period;
-use crate::url_state::{asks_path, parse_asks, report_path, AskFilter, ASKS_PATH};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use quarterly_core::foundation::{asks_by_quarter, asks_for, initiatives, latest_quarter, InitiativeAsks, QuarterAsks};
+use quarterly_core::model::registry::InitiativeEntry;
+use quarterly_core::model::summary::{Ask, AskKind};
+use quarterly_core::model::Period;
+use quarterly_core::url_state::{asks_path, parse_asks, report_path, AskFilter, ASKS_PATH};
 
 /// A question or a funding request, in words.
 pub fn kind_label(kind: AskKind) -> String {

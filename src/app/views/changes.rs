@@ -4,10 +4,10 @@ use super::loading::Await;
 use super::status_badge::StatusBadge;
 use crate::app::filter_state::use_filter;
 use crate::app::loaded::load_report;
-use crate::filter::Filter;
-use crate::history::changes;
-use crate::model::{CatalogEntry, Report};
 use leptos::prelude::*;
+use quarterly_core::filter::Filter;
+use quarterly_core::history::changes;
+use quarterly_core::model::{CatalogEntry, Report};
 use std::sync::Arc;
 
 /// What changed since `previous`: status changes, new, reworded and removed key results.
@@ -46,14 +46,14 @@ pub fn SinceLastQuarter(previous: CatalogEntry, report: Arc<Report>) -> impl Int
                     let removed = change
                         .removed
                         .into_iter()
-                        .map(|(id, text)| view! { <li>{format!("KR {id}: {text}")}</li> })
+                        .map(|gone| view! { <li>{format!("KR {}: {}", gone.id, gone.text)}</li> })
                         .collect_view();
                     view! {
                         <ul class="since-list">
-                            {change.status_changes.into_iter().map(|(id, from, to)| view! {
-                                <li class="status-change">{show(id)} ": " <StatusBadge status=from /> " → " <StatusBadge status=to /></li>
+                            {change.status_changes.into_iter().map(|change| view! {
+                                <li class="status-change">{show(change.id)} ": " <StatusBadge status=change.before /> " → " <StatusBadge status=change.now /></li>
                             }).collect_view()}
-                            {change.added.into_iter().map(|(id, _)| view! { <li>{show(id)} " is new"</li> }).collect_view()}
+                            {change.added.into_iter().map(|added| view! { <li>{show(added.id)} " is new"</li> }).collect_view()}
                             {change.reworded.into_iter().map(|id| view! { <li>{show(id)} " was reworded"</li> }).collect_view()}
                             {(removed_count > 0).then(|| view! {
                                 <li>

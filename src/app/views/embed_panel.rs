@@ -2,9 +2,9 @@
 //! filters, with copy to clipboard.
 
 use crate::app::escape_html as escape;
-use crate::filter::Filter;
-use crate::url_state::{filter_pairs, print_full_query, EmbedSection, ViewOptions};
 use leptos::prelude::*;
+use quarterly_core::filter::Filter;
+use quarterly_core::url_state::{filter_pairs, print_full_query, EmbedSection, ViewOptions};
 use wasm_bindgen_futures::JsFuture;
 
 /// The Embed button and what it opens: the snippets that put this view on another site.

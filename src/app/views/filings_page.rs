@@ -4,10 +4,10 @@
 use super::loading::with_catalog;
 use crate::app::site::SITE;
 use crate::app::{href, use_catalog};
-use crate::foundation::{FilingGrid, FilingRow};
-use crate::model::Period;
-use crate::url_state::{home_path, report_path};
 use leptos::prelude::*;
+use quarterly_core::foundation::{FilingGrid, FilingRow};
+use quarterly_core::model::Period;
+use quarterly_core::url_state::{home_path, report_path};
 
 /// The page's heading (and, with the site's name, its title).
 pub const HEADING: &str = "Who filed when";

@@ -2,9 +2,9 @@
 
 use super::okr_table::objective_label;
 use crate::app::filter_state::use_filter;
-use crate::filter::Filter;
-use crate::model::{Report, StatusKind};
 use leptos::prelude::*;
+use quarterly_core::filter::Filter;
+use quarterly_core::model::{Report, StatusKind};
 use std::sync::Arc;
 
 /// The filter bar: the objective, the statuses, the text and a way to clear them.

@@ -7,12 +7,12 @@ use super::report_page::MovedTo;
 use super::status_badge::StatusBadge;
 use crate::app::loaded::load_history;
 use crate::app::{href, use_catalog, ViewContext};
-use crate::filter::Filter;
-use crate::history::{timeline, Appearance, KeyResultTrack, Timeline};
-use crate::model::{Initiative, Period};
-use crate::url_state::{history_path, print_query, report_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use quarterly_core::filter::Filter;
+use quarterly_core::history::{timeline, Appearance, KeyResultTrack, Timeline};
+use quarterly_core::model::{Initiative, Period};
+use quarterly_core::url_state::{history_path, print_query, report_path};
 
 /// `/<initiative>/history`: an initiative's key results across its quarters (or why there are none).
 #[component]

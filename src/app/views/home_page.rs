@@ -7,14 +7,14 @@ use super::status_badge::StatusCountBadge;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
 use crate::app::{href, use_catalog};
-use crate::foundation::{latest_quarter, status_counts, Filed, NotFiled, QuarterOverview};
-use crate::model::{Catalog, Period};
-use crate::url_state::{
-    asks_path, filings_path, home_path, parse_home, report_path, AskFilter, HOME_PATH, SEARCH_PATH,
-};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use quarterly_core::foundation::{latest_quarter, status_counts, Filed, NotFiled, QuarterOverview};
+use quarterly_core::model::{Catalog, Period};
+use quarterly_core::url_state::{
+    asks_path, filings_path, home_path, parse_home, report_path, AskFilter, HOME_PATH, SEARCH_PATH,
+};
 
 /// The page's heading (and, with the site's name, its title).
 pub fn heading(quarter: Period) -> String {

@@ -1,8 +1,8 @@
 //! News, blog and media links, and upcoming events.
 
 use super::rich_text::{Blocks, Inlines, SafeLink};
-use crate::model::{Block, Inline, LinkItem};
 use leptos::prelude::*;
+use quarterly_core::model::{Block, Inline, LinkItem};
 
 /// The news links in report order, grouped under the author's sub-headings when there are any.
 #[component]

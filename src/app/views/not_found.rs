@@ -10,7 +10,7 @@ pub fn NotFound(#[prop(into)] message: String) -> impl IntoView {
         <section class="not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">"Page not found"</h1>
             <p>{message}</p>
-            <p><a href=href(crate::url_state::HOME_PATH)>"Go to the home page"</a></p>
+            <p><a href=href(quarterly_core::url_state::HOME_PATH)>"Go to the home page"</a></p>
         </section>
     }
 }

@@ -4,9 +4,9 @@ use super::filter_bar::FilterBar;
 use super::rich_text::Inlines;
 use super::status_badge::StatusBadge;
 use crate::app::filter_state::use_filter;
-use crate::filter::{apply, hider, Filter, Filtered, Hider, PageGroup, SearchIndex};
-use crate::model::{plain_text, KeyResult, Report};
 use leptos::prelude::*;
+use quarterly_core::filter::{apply, hider, Filter, Filtered, Hider, PageGroup, SearchIndex};
+use quarterly_core::model::{plain_text, KeyResult, Report};
 use std::sync::Arc;
 
 /// The OKR part of a report: filter bar, live count and table, filtered by the report's

@@ -2,12 +2,12 @@
 
 use crate::app::filter_state::use_filter;
 use crate::app::{href, use_catalog};
-use crate::filter::Filter;
-use crate::model::{CatalogEntry, Period};
-use crate::url_state::{filter_for_move, history_path, print_query, report_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use quarterly_core::filter::Filter;
+use quarterly_core::model::{CatalogEntry, Period};
+use quarterly_core::url_state::{filter_for_move, history_path, print_query, report_path};
 
 /// The address of a report, keeping the parts of the filter that still make sense there.
 fn address(entry: &CatalogEntry, filter: &Filter, same_initiative: bool) -> String {

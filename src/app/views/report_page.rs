@@ -7,12 +7,12 @@ use super::not_found::NotFound;
 use super::report_view::ReportView;
 use crate::app::loaded::{load_report, Loaded};
 use crate::app::use_catalog;
-use crate::model::{Catalog, CatalogEntry, Period};
-use crate::url_state::report_path;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_location, use_params_map};
 use leptos_router::NavigateOptions;
+use quarterly_core::model::{Catalog, CatalogEntry, Period};
+use quarterly_core::url_state::report_path;
 
 /// Why an address shows no report.
 enum Missing {

@@ -12,11 +12,11 @@ use crate::app::embed::SectionView;
 use crate::app::filter_state::{use_filter, FilterState};
 use crate::app::site::SITE;
 use crate::app::{href, use_catalog, ViewContext};
-use crate::filter::{apply, Filter, SearchIndex};
-use crate::model::anchor::{self, Part};
-use crate::model::{Block, Period, Report, Section};
-use crate::url_state::{report_path, EmbedSection};
 use leptos::prelude::*;
+use quarterly_core::filter::{apply, Filter, SearchIndex};
+use quarterly_core::model::anchor::{self, Part};
+use quarterly_core::model::{Block, Period, Report, Section};
+use quarterly_core::url_state::{report_path, EmbedSection};
 use std::sync::Arc;
 
 /// The months a quarter covers, for the header.

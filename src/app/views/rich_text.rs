@@ -1,8 +1,8 @@
 //! Report text as DOM nodes through Leptos views: never `inner_html`, so report text can never
 //! become markup. Only http(s) and mailto targets become links.
 
-use crate::model::{is_safe_link, Block, Inline};
 use leptos::prelude::*;
+use quarterly_core::model::{is_safe_link, Block, Inline};
 
 /// Inline rich text.
 #[component]

@@ -5,13 +5,13 @@ use super::loading::with_catalog_and;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
 use crate::app::{href, use_catalog};
-use crate::foundation::{initiatives, search, Piece, SearchResults};
-use crate::model::registry::InitiativeEntry;
-use crate::model::summary::SearchCorpus;
-use crate::url_state::{parse_search, report_path, search_path, SEARCH_PATH};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use quarterly_core::foundation::{initiatives, search, Piece, SearchResults};
+use quarterly_core::model::registry::InitiativeEntry;
+use quarterly_core::model::summary::SearchCorpus;
+use quarterly_core::url_state::{parse_search, report_path, search_path, SEARCH_PATH};
 use std::sync::Arc;
 
 /// At most this many hits are shown (with the count of all).

@@ -3,9 +3,9 @@
 use super::search_page::SearchForm;
 use crate::app::site::SITE;
 use crate::app::{href, site_base};
-use crate::url_state::{asks_path, filings_path, AskFilter, HOME_PATH};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use quarterly_core::url_state::{asks_path, filings_path, AskFilter, HOME_PATH};
 
 /// The site's header: its name, the main pages (the current one marked) and the search box.
 #[component]

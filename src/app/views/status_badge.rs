@@ -1,7 +1,7 @@
 //! A key result's status: symbol, words and colour together, never colour alone.
 
-use crate::model::{Status, StatusKind};
 use leptos::prelude::*;
+use quarterly_core::model::{Status, StatusKind};
 
 /// Shows a status; `None` (the author gave none) shows as "No status".
 #[component]

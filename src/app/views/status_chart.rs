@@ -2,9 +2,9 @@
 //! the table to that objective and status; the words under each bar say the same as the bar.
 
 use crate::app::filter_state::use_filter;
-use crate::filter::{status_breakdown, Filter};
-use crate::model::{Objective, Report, StatusKind};
 use leptos::prelude::*;
+use quarterly_core::filter::{status_breakdown, Filter};
+use quarterly_core::model::{Objective, Report, StatusKind};
 use std::sync::Arc;
 
 /// The chart: one bar per objective that has key results.
