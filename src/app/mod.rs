@@ -138,16 +138,17 @@ fn read_preloaded() -> Preloaded {
         .unwrap_or_default()
 }
 
-thread_local! {
-    /// [`site_base`], once read (set by the pre-renderer at build time).
-    static SITE_BASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
 /// Where the site lives on its host, with both slashes (`/` or `/reports/`): Trunk's
 /// `--public-url`, written into a meta tag at build time (`scripts/post_build.py`). A `<base>`
-/// element would do, but the strict policy's `base-uri 'none'` forbids it. Read once.
+/// element would do, but the strict policy's `base-uri 'none'` forbids it. The app provides it
+/// once (the pre-renderer, the base of the site it renders); code that runs outside the app's
+/// context (an event handler, the embedded element) reads the page's meta tag.
+#[derive(Clone)]
+pub struct SiteBase(pub String);
+
+/// The site's base (see [`SiteBase`]).
 pub fn site_base() -> String {
-    SITE_BASE.with(|base| base.borrow_mut().get_or_insert_with(read_site_base).clone())
+    use_context::<SiteBase>().map_or_else(read_site_base, |base| base.0)
 }
 
 #[cfg(feature = "csr")]
@@ -161,7 +162,7 @@ fn read_site_base() -> String {
         .unwrap_or_else(|| "/".to_string())
 }
 
-/// Rendering at build time: the pre-renderer sets the base (see [`prerender`]).
+/// Rendering at build time: the pre-renderer provides the base (see [`prerender`]).
 #[cfg(not(feature = "csr"))]
 fn read_site_base() -> String {
     "/".to_string()
@@ -175,6 +176,9 @@ fn base_path() -> String {
 /// The whole app: the shared data in context, the router and the site around the pages.
 #[component]
 pub fn App(preloaded: Preloaded) -> impl IntoView {
+    if use_context::<SiteBase>().is_none() {
+        provide_context(SiteBase(read_site_base()));
+    }
     provide_context(PreloadedData::from(preloaded));
     provide_context(CatalogResource(load_catalog()));
     provide_context(FoundationFiles::new());

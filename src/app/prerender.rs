@@ -6,7 +6,7 @@
 use super::loaded::{Preloaded, BASE_META, PAGE_META, PRELOADED_ID};
 use super::site::SITE;
 use super::views::{filings_page, home_page};
-use super::{escape_html as escape, App, SITE_BASE};
+use super::{escape_html as escape, App, SiteBase};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_router::location::RequestUrl;
@@ -50,10 +50,10 @@ fn template(html: &str) -> Result<Template<'_>, String> {
 /// The body of the app at `site_path` (`/` or `/alpha-omega/2025-q2`), as the browser renders it
 /// with `preloaded` at hand.
 pub fn render_body(base: &str, site_path: &str, preloaded: &Preloaded) -> String {
-    SITE_BASE.with(|site_base| *site_base.borrow_mut() = Some(base.to_string()));
     let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new())));
     let html = owner.with(|| {
         provide_context(RequestUrl::new(&format!("{}{site_path}", base.trim_end_matches('/'))));
+        provide_context(SiteBase(base.to_string()));
         let preloaded = preloaded.clone();
         view! { <App preloaded=preloaded /> }.to_html()
     });

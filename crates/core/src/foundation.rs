@@ -35,10 +35,8 @@ pub fn next_quarter(period: Period) -> Period {
 /// Every quarter from the first report to the last, oldest first, including any quarter nobody
 /// filed for (the grid shows such a gap rather than hiding it).
 pub fn quarter_span(catalog: &Catalog) -> Vec<Period> {
-    let (Some(first), Some(last)) = (
-        catalog.reports.iter().map(|entry| entry.period).min(),
-        catalog.reports.iter().map(|entry| entry.period).max(),
-    ) else {
+    let periods = catalog.periods();
+    let (Some(&first), Some(&last)) = (periods.last(), periods.first()) else {
         return Vec::new();
     };
     let mut quarters = vec![first];
@@ -50,7 +48,7 @@ pub fn quarter_span(catalog: &Catalog) -> Vec<Period> {
 
 /// The newest quarter any initiative filed for.
 pub fn latest_quarter(catalog: &Catalog) -> Option<Period> {
-    catalog.reports.iter().map(|entry| entry.period).max()
+    catalog.periods().first().copied()
 }
 
 /// One report's summary, if `summary.json` has it.
@@ -219,10 +217,8 @@ pub fn asks_for(catalog: &Catalog, summary: &Summary, quarter: Period, initiativ
 
 /// How many asks each quarter of the catalog has, every quarter with a report, newest first.
 pub fn asks_by_quarter(catalog: &Catalog, summary: &Summary) -> Vec<(Period, usize)> {
-    let mut quarters: Vec<Period> = catalog.reports.iter().map(|entry| entry.period).collect();
-    quarters.sort_unstable_by(|a, b| b.cmp(a));
-    quarters.dedup();
-    quarters
+    catalog
+        .periods()
         .into_iter()
         .map(|quarter| {
             let count =
