@@ -27,19 +27,18 @@ pub fn StatusChart(report: Arc<Report>) -> impl IntoView {
 /// One objective's bar, a segment per status, and the same counts in words.
 #[component]
 fn GlanceRow(objective: Objective) -> impl IntoView {
-    let total = objective.key_results.len() as f64;
+    let total = objective.key_results.len();
     let breakdown = status_breakdown(&objective);
     let words: Vec<String> = breakdown
         .iter()
         .map(|(kind, count)| format!("{count} {}", kind.map_or("no status", StatusKind::label).to_lowercase()))
         .collect();
-    let mut offset = 0.0;
+    let mut before = 0;
     let segments = breakdown
         .into_iter()
         .map(|(kind, count)| {
-            let width = count as f64 / total * 100.0;
-            let x = offset;
-            offset += width;
+            let (x, width) = (percent(before, total), percent(count, total));
+            before += count;
             view! { <Segment objective=objective.id.clone() kind=kind count=count x=x width=width /> }
         })
         .collect_view();
@@ -58,7 +57,7 @@ fn GlanceRow(objective: Objective) -> impl IntoView {
 /// The key results of an objective with one status (`kind`; none: without status), `x` to
 /// `x + width` percent of the bar; selecting it (click, Enter or Space) shows just them.
 #[component]
-fn Segment(objective: String, kind: Option<StatusKind>, count: usize, x: f64, width: f64) -> impl IntoView {
+fn Segment(objective: String, kind: Option<StatusKind>, count: usize, x: String, width: String) -> impl IntoView {
     let show = use_filter().show;
     let slug = kind.map_or("none", StatusKind::slug);
     let label = format!(
@@ -71,9 +70,9 @@ fn Segment(objective: String, kind: Option<StatusKind>, count: usize, x: f64, wi
     view! {
         <rect
             class=format!("segment status-{slug}")
-            x=format!("{x:.3}")
+            x=x
             y="0"
-            width=format!("{width:.3}")
+            width=width
             height="10"
             role="button"
             tabindex="0"
@@ -88,5 +87,33 @@ fn Segment(objective: String, kind: Option<StatusKind>, count: usize, x: f64, wi
         >
             <title>{title}</title>
         </rect>
+    }
+}
+
+/// `part` of `whole` in percent with three decimals ("33.333"), in integers: formatting a float
+/// would bring Rust's float printing into the wasm (about 10 KB) for these few numbers.
+fn percent(part: usize, whole: usize) -> String {
+    let thousandths = (part * 100_000 + whole / 2) / whole.max(1);
+    format!("{}.{:03}", thousandths / 1000, thousandths % 1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent;
+
+    #[test]
+    fn percent_has_three_decimals_rounded_like_the_float_it_replaces() {
+        assert_eq!(percent(1, 3), "33.333");
+        assert_eq!(percent(2, 3), "66.667");
+        assert_eq!(percent(1, 7), "14.286");
+        assert_eq!(percent(0, 5), "0.000");
+        assert_eq!(percent(5, 5), "100.000");
+        assert_eq!(percent(0, 0), "0.000");
+        for whole in 1..40 {
+            for part in 0..=whole {
+                let float = format!("{:.3}", part as f64 / whole as f64 * 100.0);
+                assert_eq!(percent(part, whole), float, "{part}/{whole}");
+            }
+        }
     }
 }
