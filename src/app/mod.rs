@@ -1,5 +1,7 @@
-//! The Leptos viewer: routes, the shared catalog, and mounting. Views live in `views`, data
-//! access in `api`; the logic they call (filtering, URL state) is plain Rust in the crate root.
+//! The Leptos viewer: routes, the shared catalog, and mounting. Views live in `views` (one module
+//! per thing shown; `views::loading` waits for data), data access in `api` and `loaded`, the
+//! report's filter in `filter_state`; the logic they call (filtering, history, URL state) is plain
+//! Rust in `quarterly_core`.
 
 pub mod api;
 pub mod embed;
