@@ -6,8 +6,15 @@ use std::path::Path;
 use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, String) {
+    let (status, _, stderr) = run_full(args);
+    (status, stderr)
+}
+
+/// Exit status, standard output, standard error.
+fn run_full(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_quarterly-import")).args(args).output().unwrap();
-    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stderr).into_owned())
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (output.status.code().unwrap_or(-1), text(&output.stdout), text(&output.stderr))
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -40,10 +47,10 @@ fn a_folder_of_reports_becomes_the_viewers_data() {
     assert!(messages.contains("README.md: skipped"), "{messages}");
 }
 
-#[test]
-fn a_broken_file_is_reported_with_its_line_and_does_not_stop_the_others() {
-    let input = temp_dir("broken-in");
-    let out = temp_dir("broken-out");
+/// A folder with a report that imports with a warning, a file without a quarter and a binary
+/// file; the three file paths.
+fn broken_inputs(name: &str) -> [String; 3] {
+    let input = temp_dir(name);
     std::fs::write(
         input.join("2025-Q1-Good.md"),
         "# 2025 Q1 Good\n\n## OKRs\n\n|KR|Status|\n|-|-|\n|**O1: A**||\n|KR 1.1: b|Purple|\n",
@@ -51,14 +58,16 @@ fn a_broken_file_is_reported_with_its_line_and_does_not_stop_the_others() {
     .unwrap();
     std::fs::write(input.join("notes.md"), "# Notes without a quarter\n").unwrap();
     std::fs::write(input.join("2025-Q1-Binary.md"), [0u8, 159, 146, 150]).unwrap();
-    let (status, messages) = run(&[
-        input.join("2025-Q1-Good.md").to_str().unwrap(),
-        input.join("notes.md").to_str().unwrap(),
-        input.join("2025-Q1-Binary.md").to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(status, 1, "{messages}");
+    ["2025-Q1-Good.md", "notes.md", "2025-Q1-Binary.md"].map(|file| input.join(file).to_str().unwrap().to_string())
+}
+
+#[test]
+fn a_broken_file_is_reported_with_its_line_and_does_not_stop_the_others() {
+    let [good, notes, binary] = broken_inputs("broken-in");
+    let out = temp_dir("broken-out");
+    let (status, messages) = run(&[&good, &notes, &binary, "--out", out.to_str().unwrap()]);
+    // The site still builds from the reports that imported: only --check fails the run.
+    assert_eq!(status, 0, "{messages}");
     let line = |needle: &str| {
         messages.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("no {needle} in {messages}")).to_string()
     };
@@ -67,6 +76,62 @@ fn a_broken_file_is_reported_with_its_line_and_does_not_stop_the_others() {
     assert!(line("Binary").contains("2025-Q1-Binary.md:1: error: this is not a text file"));
     assert!(Path::new(&out.join("good/2025-q1.json")).is_file());
     assert!(messages.contains("imported 1 report(s)") && messages.contains("2 file(s) failed"), "{messages}");
+}
+
+#[test]
+fn check_writes_nothing_and_fails_only_on_errors() {
+    let [good, notes, binary] = broken_inputs("check-in");
+    let before: Vec<_> = std::fs::read_dir(Path::new(&good).parent().unwrap()).unwrap().collect();
+    let (status, messages) = run(&["--check", &good, &notes, &binary]);
+    assert_eq!(status, 1, "{messages}");
+    assert!(messages.contains("notes.md:1: error: cannot tell which quarter"), "{messages}");
+    assert!(messages.contains("checked 1 report(s) with 1 warning(s); 2 file(s) failed"), "{messages}");
+    let after: Vec<_> = std::fs::read_dir(Path::new(&good).parent().unwrap()).unwrap().collect();
+    assert_eq!(before.len(), after.len(), "--check wrote a file");
+    // Warnings alone pass the check.
+    let (status, messages) = run(&["--check", &good]);
+    assert_eq!(status, 0, "{messages}");
+    assert!(messages.contains("2025-Q1-Good.md:8: warning:"), "{messages}");
+    // Checking and writing are two different runs.
+    assert_eq!(run(&["--check", &good, "--out", "/tmp/x"]).0, 2);
+}
+
+#[test]
+fn github_format_annotates_each_file_and_line() {
+    let [good, notes, _] = broken_inputs("github-in");
+    let (status, stdout, stderr) = run_full(&["--check", "--format", "github", &good, &notes]);
+    assert_eq!(status, 1, "{stderr}");
+    let commands: Vec<&str> = stdout.lines().collect();
+    assert_eq!(commands.len(), 2, "{stdout}");
+    let good_file = good.replace(':', "%3A").replace(',', "%2C");
+    assert!(
+        commands[0].starts_with(&format!(
+            "::warning file={good_file},line=8,title=quarterly-import%3A warning::key result 1.1"
+        )),
+        "{stdout}"
+    );
+    assert!(commands[1].starts_with("::error file=") && commands[1].contains("notes.md,line=1,"), "{stdout}");
+    assert!(run(&["--check", "--format", "json", &good]).0 == 2);
+}
+
+#[test]
+fn the_summary_lists_every_finding_and_is_appended_to() {
+    let [good, notes, binary] = broken_inputs("summary-in");
+    let summary = temp_dir("summary-out").join("summary.md");
+    let out = temp_dir("summary-site");
+    let (status, messages) =
+        run(&[&good, &notes, &binary, "--out", out.to_str().unwrap(), "--summary", summary.to_str().unwrap()]);
+    assert_eq!(status, 0, "{messages}");
+    run(&["--check", &good, "--summary", summary.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert_eq!(text.matches("### quarterly-import").count(), 2, "{text}");
+    assert!(text.contains(": 2 error(s), 1 warning(s), 2 file(s) failed."), "{text}");
+    assert!(text.contains("checked 1 report(s): 0 error(s), 1 warning(s), 0 file(s) failed."), "{text}");
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| File")).collect();
+    // First run: the warning and the two failures; second run: the warning again.
+    assert_eq!(rows.len(), 4, "{text}");
+    assert!(rows.iter().any(|r| r.contains("notes.md | 1 | error | cannot tell which quarter")), "{text}");
+    assert!(rows.iter().any(|r| r.contains("2025-Q1-Binary.md | 1 | error |")), "{text}");
 }
 
 fn catalog_of(out: &Path) -> serde_json::Value {

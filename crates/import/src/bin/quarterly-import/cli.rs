@@ -7,8 +7,13 @@ use quarterly_import::{self as import, catalog, registry, report_path, summary, 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod findings;
+
+use findings::{Finding, Findings, Format};
+
 const USAGE: &str =
-    "usage: quarterly-import <files or folders>... --out <dir> [--registry <initiatives.json>] [--default-initiative <slug>]";
+    "usage: quarterly-import <files or folders>... (--out <dir> | --check) [--registry <initiatives.json>] \
+     [--default-initiative <slug>] [--format text|github] [--summary <file>]";
 
 pub fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -23,39 +28,60 @@ pub fn main() -> ExitCode {
 
 struct Args {
     inputs: Vec<PathBuf>,
-    out: PathBuf,
+    /// Where the viewer's data goes; `None` with `--check`, which writes nothing.
+    out: Option<PathBuf>,
     default_initiative: Option<String>,
     registry: Option<PathBuf>,
+    format: Format,
+    /// A Markdown file the findings are appended to (`$GITHUB_STEP_SUMMARY`).
+    summary: Option<PathBuf>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Args, String> {
-    let mut inputs = Vec::new();
-    let mut out = None;
-    let mut default_initiative = None;
-    let mut registry = None;
+    let mut parsed = Args {
+        inputs: Vec::new(),
+        out: None,
+        default_initiative: None,
+        registry: None,
+        format: Format::Text,
+        summary: None,
+    };
+    let mut check = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
+        let mut value = |what: &str| args.next().ok_or(format!("{arg} needs {what}"));
         match arg.as_str() {
-            "--out" | "-o" => out = Some(PathBuf::from(args.next().ok_or("--out needs a folder")?)),
-            "--default-initiative" => {
-                default_initiative = Some(args.next().ok_or("--default-initiative needs a slug")?)
+            "--out" | "-o" => parsed.out = Some(PathBuf::from(value("a folder")?)),
+            "--check" => check = true,
+            "--default-initiative" => parsed.default_initiative = Some(value("a slug")?),
+            "--registry" => parsed.registry = Some(PathBuf::from(value("a file")?)),
+            "--summary" => parsed.summary = Some(PathBuf::from(value("a file")?)),
+            "--format" => {
+                parsed.format = match value("text or github")?.as_str() {
+                    "text" => Format::Text,
+                    "github" => Format::Github,
+                    other => return Err(format!("unknown format {other:?}: text or github\n{USAGE}")),
+                }
             }
-            "--registry" => registry = Some(PathBuf::from(args.next().ok_or("--registry needs a file")?)),
             "--help" | "-h" => return Err(USAGE.into()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
-            _ => inputs.push(PathBuf::from(arg)),
+            _ => parsed.inputs.push(PathBuf::from(arg)),
         }
     }
-    let out = out.ok_or_else(|| format!("--out is required\n{USAGE}"))?;
-    if inputs.is_empty() {
+    match (check, &parsed.out) {
+        (false, None) => return Err(format!("--out (or --check) is required\n{USAGE}")),
+        (true, Some(_)) => return Err(format!("--check writes nothing: leave out --out\n{USAGE}")),
+        _ => {}
+    }
+    if parsed.inputs.is_empty() {
         return Err(format!("no files or folders given\n{USAGE}"));
     }
-    Ok(Args { inputs, out, default_initiative, registry })
+    Ok(parsed)
 }
 
 /// Report files: those named on the command line, and in folders (recursively) those named
-/// like reports. Skipped files and folder loops are listed so that nothing disappears silently.
-fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// like reports. Skipped files and folder loops are said so that nothing disappears silently.
+fn collect_files(inputs: &[PathBuf], findings: &mut Findings) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
@@ -63,8 +89,8 @@ fn collect_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             for skipped in &found.skipped {
                 eprintln!("{}: skipped: not named like a report (YYYY-Qn-Name.md)", skipped.display());
             }
-            for problem in &found.problems {
-                eprintln!("{problem}");
+            for problem in found.problems {
+                findings.push(Finding::warning(input, 0, problem));
             }
             files.extend(found.reports);
         } else if input.exists() {
@@ -89,67 +115,90 @@ fn read_registry(path: Option<&Path>) -> Result<Registry, String> {
     })
 }
 
+/// Imports every file, says every finding, writes the data (unless checking). The exit status
+/// is non-zero for usage errors, and for failed reports only with `--check`: a site still builds
+/// from the reports that imported.
 fn run(args: Vec<String>) -> Result<bool, String> {
     let args = parse_args(args)?;
     let registry = read_registry(args.registry.as_deref())?;
-    let files = collect_files(&args.inputs)?;
+    let mut findings = Findings::new(args.format);
+    let files = collect_files(&args.inputs, &mut findings)?;
     let mut reports: Vec<(PathBuf, Report)> = Vec::new();
-    let (mut failed, mut warnings) = (0usize, 0usize);
     for file in files {
-        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let bytes = match std::fs::read(&file) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                eprintln!("{}: error: cannot read: {error}", file.display());
-                failed += 1;
-                continue;
-            }
-        };
-        let outcome = import::import_bytes(&name, &bytes);
-        let (mut file_warnings, mut file_errors): (Vec<_>, Vec<_>) =
-            outcome.diagnostics.iter().partition(|d| d.severity == Severity::Warning);
-        warnings += file_warnings.len();
-        for diagnostic in file_warnings.drain(..).chain(file_errors.drain(..)) {
-            eprintln!("{}:{diagnostic}", file.display());
-        }
-        let Some(mut report) = outcome.report else {
-            failed += 1;
-            continue;
-        };
-        if args.registry.is_some() {
-            if let Some(warning) = registry::apply(&registry, &mut report) {
-                eprintln!("{}:1: warning: {warning}", file.display());
-                warnings += 1;
-            }
-        }
-        match reports.iter().find(|(_, r)| r.initiative.slug == report.initiative.slug && r.period == report.period) {
-            Some((first, existing)) if *existing == report => {
-                eprintln!("{}:1: warning: same report as {}; imported once", file.display(), first.display());
-                warnings += 1;
-            }
-            Some((first, _)) => {
-                eprintln!(
-                    "{}:1: error: {} {} is already imported from {} with different content",
-                    file.display(),
-                    report.initiative.name,
-                    report.period,
-                    first.display()
-                );
-                failed += 1;
-            }
-            None => reports.push((file, report)),
+        if let Some(report) = import_file(&file, &args, &registry, &mut findings) {
+            keep_once(file, report, &mut reports, &mut findings);
         }
     }
-    write_out(&args, &registry, &reports)?;
-    eprintln!(
-        "imported {} report(s) into {} with {warnings} warning(s); {failed} file(s) failed",
-        reports.len(),
-        args.out.display()
-    );
-    Ok(failed == 0)
+    let done = match &args.out {
+        Some(out) => {
+            write_out(out, &args, &registry, &reports)?;
+            format!("imported {} report(s) into {}", reports.len(), out.display())
+        }
+        None => format!("checked {} report(s)", reports.len()),
+    };
+    eprintln!("{done} with {} warning(s); {} file(s) failed", findings.warnings(), findings.failed());
+    if let Some(summary) = &args.summary {
+        findings.append_summary(summary, &done)?;
+    }
+    Ok(args.out.is_some() || findings.errors() == 0)
 }
 
-fn write_out(args: &Args, registry: &Registry, reports: &[(PathBuf, Report)]) -> Result<(), String> {
+/// One file's report, its findings said; `None` when it could not be imported.
+fn import_file(file: &Path, args: &Args, registry: &Registry, findings: &mut Findings) -> Option<Report> {
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            findings.push(Finding::error(file, 1, format!("cannot read: {error}")));
+            findings.file_failed();
+            return None;
+        }
+    };
+    let outcome = import::import_bytes(&name, &bytes);
+    let (warnings, errors): (Vec<_>, Vec<_>) =
+        outcome.diagnostics.into_iter().partition(|d| d.severity == Severity::Warning);
+    for diagnostic in warnings.into_iter().chain(errors) {
+        findings.push(Finding {
+            file: file.to_path_buf(),
+            line: diagnostic.line,
+            severity: diagnostic.severity,
+            message: diagnostic.message,
+        });
+    }
+    let Some(mut report) = outcome.report else {
+        findings.file_failed();
+        return None;
+    };
+    if args.registry.is_some() {
+        if let Some(warning) = registry::apply(registry, &mut report) {
+            findings.push(Finding::warning(file, 1, warning));
+        }
+    }
+    Some(report)
+}
+
+/// Keeps a report unless the same quarter of the same initiative is already kept: the same
+/// content twice is said and kept once; different content is an error.
+fn keep_once(file: PathBuf, report: Report, reports: &mut Vec<(PathBuf, Report)>, findings: &mut Findings) {
+    match reports.iter().find(|(_, r)| r.initiative.slug == report.initiative.slug && r.period == report.period) {
+        Some((first, existing)) if *existing == report => {
+            findings.push(Finding::warning(&file, 1, format!("same report as {}; imported once", first.display())));
+        }
+        Some((first, _)) => {
+            let message = format!(
+                "{} {} is already imported from {} with different content",
+                report.initiative.name,
+                report.period,
+                first.display()
+            );
+            findings.push(Finding::error(&file, 1, message));
+            findings.file_failed();
+        }
+        None => reports.push((file, report)),
+    }
+}
+
+fn write_out(out: &Path, args: &Args, registry: &Registry, reports: &[(PathBuf, Report)]) -> Result<(), String> {
     let write = |path: PathBuf, json: String| {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create folder: {e}", parent.display()))?;
@@ -157,7 +206,7 @@ fn write_out(args: &Args, registry: &Registry, reports: &[(PathBuf, Report)]) ->
         std::fs::write(&path, json + "\n").map_err(|e| format!("{}: cannot write: {e}", path.display()))
     };
     for (_, report) in reports {
-        write(args.out.join(report_path(report)), to_json(report)?)?;
+        write(out.join(report_path(report)), to_json(report)?)?;
     }
     let catalog =
         catalog(&reports.iter().map(|(_, r)| r).collect::<Vec<_>>(), args.default_initiative.as_deref(), registry);
@@ -169,14 +218,14 @@ fn write_out(args: &Args, registry: &Registry, reports: &[(PathBuf, Report)]) ->
             reports.iter().map(|(_, r)| r).find(|r| r.initiative == entry.initiative && r.period == entry.period)
         })
         .collect();
-    write(args.out.join("index.json"), to_json(&catalog)?)?;
-    write(args.out.join("summary.json"), to_json(&summary::summary(&in_order))?)?;
-    write(args.out.join("search.json"), to_compact_json(&summary::search_corpus(&in_order))?)?;
+    write(out.join("index.json"), to_json(&catalog)?)?;
+    write(out.join("summary.json"), to_json(&summary::summary(&in_order))?)?;
+    write(out.join("search.json"), to_compact_json(&summary::search_corpus(&in_order))?)?;
     for history in summary::histories(&in_order) {
-        write(args.out.join(&history.initiative).join("history.json"), to_compact_json(&history)?)?;
+        write(out.join(&history.initiative).join("history.json"), to_compact_json(&history)?)?;
     }
     for (name, schema) in import::schemas() {
-        write(args.out.join("schema").join(name), to_json(&schema)?)?;
+        write(out.join("schema").join(name), to_json(&schema)?)?;
     }
     Ok(())
 }
