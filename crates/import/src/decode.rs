@@ -68,14 +68,24 @@ fn first_difference(damaged: &str, repaired: &str) -> String {
     format!("\"{damaged_run}\" -> \"{repaired_run}\"")
 }
 
-/// Removes template instructions (`<mark>...</mark>`, any case), keeping the line breaks inside
-/// them so that line numbers still point at the author's file. Returns the lines of any `<mark>`
-/// left unclosed (kept as text).
-pub fn strip_marks(text: &str) -> (String, Vec<usize>) {
+/// A report's text without its template instructions.
+pub struct Stripped {
+    /// The text, each instruction replaced by its line breaks (line numbers still point at the
+    /// author's file).
+    pub text: String,
+    /// Where each removed instruction started (1-based lines).
+    pub instructions: Vec<usize>,
+    /// Where a `<mark>` is never closed (kept as text).
+    pub unclosed: Vec<usize>,
+}
+
+/// Removes template instructions (`<mark>...</mark>`, any case).
+pub fn strip_marks(text: &str) -> Stripped {
     let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
-    let mut unclosed = Vec::new();
+    let (mut unclosed, mut instructions) = (Vec::new(), Vec::new());
     let mut position = 0;
+    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
     while let Some(found) = lower[position..].find("<mark") {
         let start = position + found;
         let after_name = lower[start + 5..].chars().next();
@@ -88,19 +98,20 @@ pub fn strip_marks(text: &str) -> (String, Vec<usize>) {
         match lower[start..].find("</mark>") {
             Some(length) => {
                 out.push_str(&text[position..start]);
+                instructions.push(line_of(start));
                 let end = start + length + "</mark>".len();
                 out.extend(text[start..end].chars().filter(|&c| c == '\n'));
                 position = end;
             }
             None => {
                 // No closing tag anywhere after this one: it and any later <mark> stay as text.
-                unclosed.push(text[..start].matches('\n').count() + 1);
+                unclosed.push(line_of(start));
                 break;
             }
         }
     }
     out.push_str(&text[position..]);
-    (out, unclosed)
+    Stripped { text: out, instructions, unclosed }
 }
 
 #[cfg(test)]
@@ -135,15 +146,16 @@ mod tests {
 
     #[test]
     fn marks_are_removed_keeping_line_count() {
-        let (text, unclosed) = strip_marks("a\n<mark>_Required:\nstuff_\n</mark>\nb <MARK>x</Mark> c");
-        assert_eq!(text, "a\n\n\n\nb  c");
-        assert!(unclosed.is_empty());
+        let stripped = strip_marks("a\n<mark>_Required:\nstuff_\n</mark>\nb <MARK>x</Mark> c");
+        assert_eq!(stripped.text, "a\n\n\n\nb  c");
+        assert_eq!(stripped.instructions, vec![2, 5]);
+        assert!(stripped.unclosed.is_empty());
     }
 
     #[test]
     fn unclosed_mark_is_kept_and_reported() {
-        let (text, unclosed) = strip_marks("line one\n<mark>never closed");
-        assert_eq!(text, "line one\n<mark>never closed");
-        assert_eq!(unclosed, vec![2]);
+        let stripped = strip_marks("line one\n<mark>never closed");
+        assert_eq!(stripped.text, "line one\n<mark>never closed");
+        assert_eq!(stripped.unclosed, vec![2]);
     }
 }

@@ -127,7 +127,10 @@ pub fn import_text(file_name: &str, text: &str) -> Outcome {
 }
 
 fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<Report> {
-    let (text, unclosed) = decode::strip_marks(text);
+    let decode::Stripped { text, instructions, unclosed } = decode::strip_marks(text);
+    for line in instructions {
+        diagnostics.warn(line, "template instructions left in (<mark>…</mark>): remove them once the section is written; they are not shown");
+    }
     for line in unclosed {
         diagnostics.warn(line, "<mark> is never closed with </mark>; its text is kept as part of the report");
     }
@@ -171,6 +174,7 @@ fn import_into(file_name: &str, text: &str, diagnostics: &mut Diagnostics) -> Op
         other_sections: parts.other_sections,
     };
     warn_unsafe_links(&report, &text, diagnostics);
+    warn_missing_sections(&report, diagnostics);
     Some(report)
 }
 
@@ -339,6 +343,23 @@ fn pseudo_heading(content: &[Inline]) -> Option<(String, bool)> {
     (!text.is_empty() && text.chars().count() <= 80 && !is_sentence).then_some((text, strong))
 }
 
+/// The sections the template marks "Required": an overview, and at least one activity (or, for
+/// an initiative that reports by OKRs, its objectives).
+fn warn_missing_sections(report: &Report, diagnostics: &mut Diagnostics) {
+    if report.overview.is_empty() {
+        diagnostics.warn(
+            1,
+            "no Overview section: the template asks for a few sentences on the initiative's status and health",
+        );
+    }
+    if report.activities.is_empty() && report.objectives.is_empty() {
+        diagnostics.warn(
+            1,
+            "no activity in the template's form (a section per activity with Purpose, Current Status and Up Next); the other sections are shown as written",
+        );
+    }
+}
+
 /// Links the viewer will not make clickable deserve a word to the author.
 fn warn_unsafe_links(report: &Report, text: &str, diagnostics: &mut Diagnostics) {
     for url in report.all_links() {
@@ -502,7 +523,7 @@ mod tests {
     fn activity_headings_with_numbers_and_links_keep_title_and_link() {
         let md = "# 2025 Q3 X\n\n## Activities Summary\n\n### Activity #1: Guide ([Issue 9](https://x.example/9))\n\n**Purpose:** Help.\n\n\
                   **Current Status** Drafting.\n\n## Activity #2: [CVD Guide](https://x.example/115)\n\n* **Purpose:** Teach.\n* **Up Next:** Write.\n  \
-                  more\n* **Questions / Requests for Oversight Body (e.g., TAC):** None at this time.\n";
+                  more\n* **Questions / Requests for Oversight Body (e.g., TAC):** None at this time.\n\n## Overview\n\nFine.\n";
         let outcome = import_text("2025-Q3-X.md", md);
         let report = outcome.report.as_ref().unwrap();
         let names: Vec<(&str, Option<&str>)> =
@@ -526,7 +547,7 @@ mod tests {
 
     #[test]
     fn a_misspelled_label_is_kept_and_named_in_a_warning() {
-        let md = "# 2025 Q3 X\n\n## Memory Safety SIG\n\n### Purpse\n\nSafer code.\n\n### Curent Status\n\nGoing.\n\n### Up Nxt\n\nMore.\n\n### Purpose\n\nReal.\n";
+        let md = "# 2025 Q3 X\n\n## Memory Safety SIG\n\n### Purpse\n\nSafer code.\n\n### Curent Status\n\nGoing.\n\n### Up Nxt\n\nMore.\n\n### Purpose\n\nReal.\n\n## Overview\n\nFine.\n";
         let outcome = import_text("2025-Q3-X.md", md);
         let activity = &outcome.report.as_ref().unwrap().activities[0];
         assert_eq!(text_of(&activity.purpose), "Real.");
@@ -544,7 +565,10 @@ mod tests {
                 && warned[2].1.contains("\"Up Next\"")
         );
         // A bold label misspelled the same way, starting a paragraph, is kept too.
-        let bold = import_text("2025-Q3-X.md", "# 2025 Q3 X\n\n## SIG\n\n**Purpose:** Why.\n\n**Purpse:** Typo.\n");
+        let bold = import_text(
+            "2025-Q3-X.md",
+            "# 2025 Q3 X\n\n## SIG\n\n**Purpose:** Why.\n\n**Purpse:** Typo.\n\n## Overview\n\nFine.\n",
+        );
         assert_eq!(text_of(&bold.report.as_ref().unwrap().activities[0].other[0].blocks), "Typo.");
         assert_eq!(warnings(&bold)[0].0, 7);
     }
@@ -573,10 +597,27 @@ mod tests {
             outcome.diagnostics
         );
         // The template's "## Activity #1" left as it is, too.
-        let template =
-            import_text("2025-Q3-Example-WG.md", "# 2025 Q3 Example WG\n\n## Activity #1\n\n### Purpose\n\nWhy.\n");
+        let template = import_text(
+            "2025-Q3-Example-WG.md",
+            "# 2025 Q3 Example WG\n\n## Overview\n\nFine.\n\n## Activity #1\n\n### Purpose\n\nWhy.\n",
+        );
         assert_eq!(template.report.as_ref().unwrap().activities[0].name, "Example WG");
         assert_eq!(warnings(&template).len(), 1);
+    }
+
+    #[test]
+    fn the_templates_required_sections_and_left_in_instructions_are_warned_at_their_lines() {
+        let md = "# 2025 Q3 X\n\n## Other\n\n<mark>_Required: Sum up\nthe status._</mark>\n\nText.\n";
+        let outcome = import_text("2025-Q3-X.md", md);
+        let warned = warnings(&outcome);
+        assert_eq!(warned.len(), 3, "{warned:?}");
+        assert!(warned[0].0 == 5 && warned[0].1.starts_with("template instructions left in"), "{warned:?}");
+        assert!(warned[1].0 == 1 && warned[1].1.starts_with("no Overview section"), "{warned:?}");
+        assert!(warned[2].0 == 1 && warned[2].1.starts_with("no activity in the template's form"), "{warned:?}");
+        // An initiative that reports by OKRs needs no activity section.
+        let okrs =
+            "# 2025 Q3 X\n\n## Overview\n\nFine.\n\n## OKRs\n\n|KR|Status|\n|-|-|\n|**O1: A**||\n|KR 1.1: b|Done|\n";
+        assert!(warnings(&import_text("2025-Q3-X.md", okrs)).is_empty());
     }
 
     #[test]

@@ -53,7 +53,7 @@ fn broken_inputs(name: &str) -> [String; 3] {
     let input = temp_dir(name);
     std::fs::write(
         input.join("2025-Q1-Good.md"),
-        "# 2025 Q1 Good\n\n## OKRs\n\n|KR|Status|\n|-|-|\n|**O1: A**||\n|KR 1.1: b|Purple|\n",
+        "# 2025 Q1 Good\n\n## Overview\n\nFine.\n\n## OKRs\n\n|KR|Status|\n|-|-|\n|**O1: A**||\n|KR 1.1: b|Purple|\n",
     )
     .unwrap();
     std::fs::write(input.join("notes.md"), "# Notes without a quarter\n").unwrap();
@@ -71,7 +71,7 @@ fn a_broken_file_is_reported_with_its_line_and_does_not_stop_the_others() {
     let line = |needle: &str| {
         messages.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("no {needle} in {messages}")).to_string()
     };
-    assert!(line("Purple").ends_with("2025-Q1-Good.md:8: warning: key result 1.1: status \"Purple\" is not one the viewer knows; it will show as unknown"));
+    assert!(line("Purple").ends_with("2025-Q1-Good.md:12: warning: key result 1.1: status \"Purple\" is not one the viewer knows; it will show as unknown"));
     assert!(line("notes.md").contains("notes.md:1: error: cannot tell which quarter"));
     assert!(line("Binary").contains("2025-Q1-Binary.md:1: error: this is not a text file"));
     assert!(Path::new(&out.join("good/2025-q1.json")).is_file());
@@ -91,7 +91,7 @@ fn check_writes_nothing_and_fails_only_on_errors() {
     // Warnings alone pass the check.
     let (status, messages) = run(&["--check", &good]);
     assert_eq!(status, 0, "{messages}");
-    assert!(messages.contains("2025-Q1-Good.md:8: warning:"), "{messages}");
+    assert!(messages.contains("2025-Q1-Good.md:12: warning:"), "{messages}");
     // Checking and writing are two different runs.
     assert_eq!(run(&["--check", &good, "--out", "/tmp/x"]).0, 2);
 }
@@ -106,7 +106,7 @@ fn github_format_annotates_each_file_and_line() {
     let good_file = good.replace(':', "%3A").replace(',', "%2C");
     assert!(
         commands[0].starts_with(&format!(
-            "::warning file={good_file},line=8,title=quarterly-import%3A warning::key result 1.1"
+            "::warning file={good_file},line=12,title=quarterly-import%3A warning::key result 1.1"
         )),
         "{stdout}"
     );
