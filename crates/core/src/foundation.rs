@@ -23,15 +23,6 @@ pub fn initiatives(catalog: &Catalog) -> Vec<InitiativeEntry> {
     list
 }
 
-/// The quarter after `period`.
-pub fn next_quarter(period: Period) -> Period {
-    if period.quarter >= 4 {
-        Period { year: period.year + 1, quarter: 1 }
-    } else {
-        Period { year: period.year, quarter: period.quarter + 1 }
-    }
-}
-
 /// Every quarter from the first report to the last, oldest first, including any quarter nobody
 /// filed for (the grid shows such a gap rather than hiding it).
 pub fn quarter_span(catalog: &Catalog) -> Vec<Period> {
@@ -41,7 +32,7 @@ pub fn quarter_span(catalog: &Catalog) -> Vec<Period> {
     };
     let mut quarters = vec![first];
     while let Some(&period) = quarters.last().filter(|period| **period < last) {
-        quarters.push(next_quarter(period));
+        quarters.push(period.next());
     }
     quarters
 }
@@ -444,8 +435,10 @@ mod tests {
         assert_eq!(quarters.first(), Some(&quarter("2024-q2")));
         assert_eq!(quarters.last(), Some(&quarter("2026-q2")));
         assert_eq!(quarters.len(), 9);
-        assert!(quarters.windows(2).all(|pair| next_quarter(pair[0]) == pair[1]));
-        assert_eq!(next_quarter(quarter("2025-q4")), quarter("2026-q1"));
+        assert!(quarters.windows(2).all(|pair| pair[0].next() == pair[1]));
+        assert_eq!(quarter("2025-q4").next(), quarter("2026-q1"));
+        assert_eq!(quarter("2026-q1").previous(), quarter("2025-q4"));
+        assert_eq!(quarter("2026-q3").previous(), quarter("2026-q2"));
     }
 
     #[test]

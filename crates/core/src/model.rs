@@ -101,6 +101,22 @@ impl Period {
         Period::new(year.parse().ok()?, quarter.parse().ok()?)
     }
 
+    /// The quarter after this one.
+    pub fn next(self) -> Period {
+        match self.quarter {
+            4.. => Period { year: self.year + 1, quarter: 1 },
+            _ => Period { year: self.year, quarter: self.quarter + 1 },
+        }
+    }
+
+    /// The quarter before this one.
+    pub fn previous(self) -> Period {
+        match self.quarter {
+            ..=1 => Period { year: self.year - 1, quarter: 4 },
+            _ => Period { year: self.year, quarter: self.quarter - 1 },
+        }
+    }
+
     /// A period only when the quarter is 1 to 4 and the year is plausible for a report.
     pub fn new(year: u16, quarter: u8) -> Option<Period> {
         ((1..=4).contains(&quarter) && (1900..=9999).contains(&year)).then_some(Period { year, quarter })

@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod checks;
 mod decode;
 pub mod identity;
 mod labels;

@@ -134,6 +134,27 @@ fn the_summary_lists_every_finding_and_is_appended_to() {
     assert!(rows.iter().any(|r| r.contains("2025-Q1-Binary.md | 1 | error |")), "{text}");
 }
 
+#[test]
+fn the_corpus_check_finds_a_previous_report_link_to_another_initiative_and_a_link_to_no_file() {
+    let reports = support::ti_reports();
+    let registry = support::registry();
+    let (status, messages) = run(&["--check", "--registry", registry.to_str().unwrap(), reports.to_str().unwrap()]);
+    assert_eq!(status, 0, "warnings only: {messages}");
+    let bear = reports.join("2026/2026-Q1-BEAR-WG.md");
+    assert!(
+        messages.contains(&format!("{}:1: warning: links to BEST WG's 2025 Q4 report, not", bear.display())),
+        "{messages}"
+    );
+    let scp = reports.join("2025/2025-Q1-SCP-WG.md");
+    assert!(
+        messages
+            .contains(&format!("{}:9: warning: links to \"../2024-Q3-SCP-WG.md\", which is not a file", scp.display())),
+        "{messages}"
+    );
+    // A relative link to a report that is there is no finding of its own.
+    assert!(!messages.contains("\"2025-Q1-SCP-WG.md\", which is not a file"), "{messages}");
+}
+
 fn catalog_of(out: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap()
 }

@@ -3,7 +3,7 @@
 use quarterly_core::model::registry::Registry;
 use quarterly_core::model::Report;
 use quarterly_import::report_files;
-use quarterly_import::{self as import, catalog, registry, report_path, summary, Severity};
+use quarterly_import::{self as import, catalog, checks, registry, report_path, summary, Severity};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -169,12 +169,36 @@ fn import_file(file: &Path, args: &Args, registry: &Registry, findings: &mut Fin
         findings.file_failed();
         return None;
     };
+    let text = String::from_utf8_lossy(&bytes);
     if args.registry.is_some() {
         if let Some(warning) = registry::apply(registry, &mut report) {
             findings.push(Finding::warning(file, 1, warning));
         }
+        for diagnostic in checks::against_registry(&report, &text, registry) {
+            findings.push(Finding::warning(file, diagnostic.line, diagnostic.message));
+        }
+    }
+    for url in missing_relative_links(file, &report) {
+        let message = format!("links to \"{url}\", which is not a file next to this report (nor a web address)");
+        findings.push(Finding::warning(file, checks::line_of(&text, url), message));
     }
     Some(report)
+}
+
+/// The report's relative links to files that do not exist beside it (GitHub shows such links
+/// as "404"; the viewer shows them as text).
+fn missing_relative_links<'a>(file: &Path, report: &'a Report) -> Vec<&'a str> {
+    let folder = file.parent().unwrap_or(Path::new("."));
+    let relative = |url: &str| !(url.contains("://") || url.starts_with(['#', '/']) || url.starts_with("mailto:"));
+    report
+        .all_links()
+        .into_iter()
+        .filter(|url| relative(url))
+        .filter(|url| {
+            let path = url.split(['#', '?']).next().unwrap_or(url).replace("%20", " ");
+            !path.is_empty() && !folder.join(path).exists()
+        })
+        .collect()
 }
 
 /// Keeps a report unless the same quarter of the same initiative is already kept: the same
