@@ -2,16 +2,20 @@
 //! the filing grid and "For the TAC": the pages it writes hold what the app shows, carry the data
 //! the app takes over with, and stay safe whatever the reports say.
 
+use quarterly::app::escape_html;
 use quarterly::app::loaded::{Preloaded, PRELOADED_ID};
 use quarterly::app::prerender::{pages, render_body, Page};
 use quarterly_core::model::summary::{History, Summary};
-use quarterly_core::model::{Catalog, CatalogEntry, Inline, Period, Report};
+use quarterly_core::model::{blocks_plain_text, Catalog, CatalogEntry, Inline, Period, Report};
 use std::collections::HashMap;
 
 /// The app page as Trunk and post_build.py leave it (only what the pre-renderer reads matters).
 const APP_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><title>quarterly</title>\
     <meta name=\"quarterly-base\" content=\"/reports/\" /><meta name=\"quarterly-app\" content=\"viewer\" /></head>\
     <body><noscript><p>This report viewer needs JavaScript.</p></noscript></body></html>";
+
+/// The site's public address the pages are rendered for.
+const SITE_URL: &str = "https://reports.example.org/reports/";
 
 /// The bundled site's data: the whole corpus, imported from `reports/`.
 fn bundled() -> (Catalog, HashMap<String, Report>) {
@@ -43,7 +47,7 @@ fn render_with(
 ) -> (Vec<Page>, Vec<String>) {
     let mut load =
         |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| format!("{} is missing", entry.path));
-    pages(APP_PAGE, catalog, summary, &mut load, &mut history).expect("the app page is usable")
+    pages(APP_PAGE, catalog, summary, &mut load, &mut history, Some(SITE_URL)).expect("the app page is usable")
 }
 
 /// An initiative's history file, as the importer wrote it.
@@ -51,6 +55,45 @@ fn history(slug: &str) -> Result<History, String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data").join(slug).join("history.json");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// How many of the files written are pages (the rest are the feeds and the sitemap).
+fn html_pages(pages: &[Page]) -> usize {
+    pages.iter().filter(|page| page.file.ends_with(".html")).count()
+}
+
+#[test]
+fn feeds_a_sitemap_and_each_pages_canonical_address_feeds_and_preview() {
+    let (catalog, reports) = bundled();
+    let (pages, _) = render(&catalog, &reports);
+    let feed = page(&pages, "feed.xml");
+    assert_eq!(feed.matches("<entry>").count(), catalog.reports.len());
+    assert!(feed.contains("href=\"https://reports.example.org/reports/feed.xml\""), "{feed}");
+    let alpha_omega = page(&pages, "alpha-omega/feed.xml");
+    assert_eq!(alpha_omega.matches("<entry>").count(), catalog.reports_of("alpha-omega").count());
+    let report = &reports["alpha-omega/2025-q2.json"];
+    let first_paragraph = escape_html(&blocks_plain_text(&report.overview[..1]));
+    assert!(first_paragraph.len() > 40, "{first_paragraph}");
+    assert!(alpha_omega.contains(&format!("<summary>{first_paragraph}</summary>")), "{alpha_omega}");
+    assert!(alpha_omega.contains("<id>https://reports.example.org/reports/alpha-omega/2025-q2</id>"));
+    let sitemap = page(&pages, "sitemap.xml");
+    assert_eq!(sitemap.matches("<url>").count(), html_pages(&pages));
+    for address in ["", "alpha-omega/2025-q2", "alpha-omega/history", "filings", "tac"] {
+        assert!(sitemap.contains(&format!("<loc>https://reports.example.org/reports/{address}</loc>")), "{address}");
+    }
+    let html = page(&pages, "alpha-omega/2025-q2.html");
+    for expected in [
+        "<link rel=\"canonical\" href=\"https://reports.example.org/reports/alpha-omega/2025-q2\" />".to_string(),
+        "type=\"application/atom+xml\" title=\"quarterly: every report\" href=\"/reports/feed.xml\"".to_string(),
+        "href=\"/reports/alpha-omega/feed.xml\"".to_string(),
+        "<meta property=\"og:url\" content=\"https://reports.example.org/reports/alpha-omega/2025-q2\" />".to_string(),
+        "<meta property=\"og:title\" content=\"2025 Q2 Alpha-Omega\" />".to_string(),
+        format!("<meta property=\"og:description\" content=\"{first_paragraph}\" />"),
+        "<meta name=\"twitter:card\" content=\"summary\" />".to_string(),
+    ] {
+        assert!(html.contains(&expected), "{expected} missing");
+    }
+    assert_eq!(html.matches("<meta name=\"description\"").count(), 1);
 }
 
 /// One history page per initiative.
@@ -87,7 +130,7 @@ fn every_report_is_pre_rendered_at_its_address_and_the_foundation_pages_beside_t
     let (catalog, reports) = bundled();
     let (pages, skipped) = render(&catalog, &reports);
     assert!(skipped.is_empty(), "{skipped:?}");
-    assert_eq!(pages.len(), catalog.reports.len() + histories(&catalog) + 3);
+    assert_eq!(html_pages(&pages), catalog.reports.len() + histories(&catalog) + 3);
     for file in ["index.html", "filings.html", "tac.html"] {
         page(&pages, file);
     }
@@ -339,7 +382,7 @@ fn a_report_that_cannot_be_read_is_skipped_with_the_reason_and_the_rest_are_writ
     odd.initiative.slug = "../escape".into();
     catalog.reports.push(odd);
     let (pages, skipped) = render(&catalog, &reports);
-    assert_eq!(pages.len(), catalog.reports.len() - 2 + histories(&catalog) + 3);
+    assert_eq!(html_pages(&pages), catalog.reports.len() - 2 + histories(&catalog) + 3);
     assert_eq!(skipped.len(), 2, "{skipped:?}");
     assert!(skipped[0].contains("alpha-omega/2023-q2.json is missing"), "{skipped:?}");
     assert!(skipped[1].contains("cannot be a file name"), "{skipped:?}");
@@ -351,8 +394,9 @@ fn a_report_that_cannot_be_read_is_skipped_with_the_reason_and_the_rest_are_writ
 fn a_page_that_is_not_the_app_page_is_refused_with_the_reason() {
     let (catalog, reports) = bundled();
     let mut load = |entry: &CatalogEntry| reports.get(&entry.path).cloned().ok_or_else(|| "missing".to_string());
-    let error =
-        pages("<html><body></body></html>", &catalog, Ok(&summary()), &mut load, &mut history).err().expect("refused");
+    let error = pages("<html><body></body></html>", &catalog, Ok(&summary()), &mut load, &mut history, None)
+        .err()
+        .expect("refused");
     assert!(error.contains("quarterly-base"), "{error}");
 }
 
@@ -380,7 +424,7 @@ fn a_history_that_cannot_be_read_is_skipped_with_the_reason() {
             history(slug)
         }
     };
-    let (pages, skipped) = pages(APP_PAGE, &catalog, Ok(&summary()), &mut load, &mut broken).unwrap();
+    let (pages, skipped) = pages(APP_PAGE, &catalog, Ok(&summary()), &mut load, &mut broken, None).unwrap();
     assert_eq!(skipped, ["sigstore/history.json: cannot read data/sigstore/history.json"]);
     assert!(pages.iter().all(|page| page.file != "sigstore/history.html"));
     page(&pages, "vd-wg/history.html");

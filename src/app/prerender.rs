@@ -10,8 +10,9 @@ use super::{escape_html as escape, App, SiteBase};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_router::location::RequestUrl;
+use quarterly_core::feeds::{atom, sitemap, Feed, FeedEntry};
 use quarterly_core::model::summary::{History, Summary};
-use quarterly_core::model::{Catalog, CatalogEntry, Report};
+use quarterly_core::model::{blocks_plain_text, Catalog, CatalogEntry, Report};
 use quarterly_core::url_state::{asks_path, filings_path, history_path, report_path, AskFilter};
 
 /// One page to write: where (`alpha-omega/2025-q2.html`, `index.html` for `/`, `filings.html`,
@@ -81,18 +82,25 @@ fn preloaded_for(
 /// Every page of the catalog's reports, the home page (`/`), the filing grid and "For the TAC",
 /// from the app's page. `summary` is `summary.json` or why it could not be read. A page whose
 /// data cannot be read is skipped with the reason: the app page fetches it instead.
+///
+/// `site_url` is the site's public address (`https://reports.example.org/quarterly/`), for the
+/// feeds, the sitemap and each page's canonical and sharing links; without it, the address
+/// `scripts/serve` serves (`http://127.0.0.1:8080` and the site's base).
 pub fn pages(
     app_page: &str,
     catalog: &Catalog,
     summary: Result<&Summary, String>,
     load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>,
     load_history: &mut dyn FnMut(&str) -> Result<History, String>,
+    site_url: Option<&str>,
 ) -> Result<(Vec<Page>, Vec<String>), String> {
     let template = template(app_page)?;
-    let mut written = Written::default();
+    let site_url = site_url.map_or_else(|| format!("http://127.0.0.1:8080{}", template.base), str::to_string);
+    let mut written = Written { site_url, ..Written::default() };
     report_pages(&template, catalog, load, &mut written);
     history_pages(&template, catalog, load_history, &mut written);
     foundation_pages(&template, catalog, summary, &mut written);
+    feeds_and_sitemap(catalog, &mut written);
     Ok((written.pages, written.skipped))
 }
 
@@ -101,6 +109,66 @@ pub fn pages(
 struct Written {
     pages: Vec<Page>,
     skipped: Vec<String>,
+    /// Every page's site path, for the sitemap.
+    paths: Vec<String>,
+    /// Every report written, for the feeds.
+    entries: Vec<(String, FeedEntry)>,
+    site_url: String,
+}
+
+impl Written {
+    /// Adds a page at `site_path`, its head telling readers, feed readers and link previews what
+    /// it is.
+    fn page(&mut self, template: &Template, head: Head, note: Option<&str>, body: &str, preloaded: &Preloaded) {
+        let file = match head.site_path.trim_start_matches('/') {
+            "" => "index.html".to_string(),
+            path => format!("{}.html", path.split('?').next().unwrap_or(path)),
+        };
+        let html = page(template, &self.site_url, &head, note, body, preloaded);
+        self.paths.push(head.site_path.trim_start_matches('/').to_string());
+        self.pages.push(Page { file, html });
+    }
+}
+
+/// What a page's head says about it.
+struct Head<'a> {
+    site_path: &'a str,
+    title: &'a str,
+    /// A sentence or two for link previews.
+    description: String,
+    /// The initiative whose feed the page links besides the site's: (slug, name).
+    initiative: Option<(&'a str, &'a str)>,
+}
+
+/// The Atom feeds (every report; each initiative's) and the sitemap of every page written.
+fn feeds_and_sitemap(catalog: &Catalog, written: &mut Written) {
+    let author = format!("{} {}", SITE.foundation, SITE.initiatives);
+    let mut feeds = vec![Feed {
+        title: format!("{}: every report", SITE.title),
+        path: "feed.xml".into(),
+        page: String::new(),
+        author: author.clone(),
+        entries: written.entries.iter().map(|(_, entry)| entry.clone()).collect(),
+    }];
+    for initiative in &catalog.initiatives {
+        let entries: Vec<FeedEntry> =
+            written.entries.iter().filter(|(slug, _)| *slug == initiative.slug).map(|(_, e)| e.clone()).collect();
+        if !entries.is_empty() {
+            feeds.push(Feed {
+                title: format!("{}: {}", SITE.title, initiative.name),
+                path: format!("{}/feed.xml", initiative.slug),
+                page: history_path(&initiative.slug).trim_start_matches('/').to_string(),
+                author: author.clone(),
+                entries,
+            });
+        }
+    }
+    for feed in feeds {
+        let xml = atom(&feed, &written.site_url);
+        written.pages.push(Page { file: feed.path, html: xml });
+    }
+    let xml = sitemap(&written.paths, &written.site_url);
+    written.pages.push(Page { file: "sitemap.xml".into(), html: xml });
 }
 
 /// Each report's page, with its report and the one before it.
@@ -125,8 +193,25 @@ fn report_pages(
         };
         let path = report_path(slug, entry.period);
         let body = render_body(&template.base, &path, &preloaded);
-        let file = format!("{}.html", path.trim_start_matches('/'));
-        written.pages.push(Page { file, html: page(template, &path, &entry.title, REPORT_NOTE, &body, &preloaded) });
+        let report = preloaded.reports.get(&entry.path);
+        // The overview's first paragraph: what the feed and a link preview say of the report.
+        let summary = report.map(|r| blocks_plain_text(&r.overview[..r.overview.len().min(1)])).unwrap_or_default();
+        written.entries.push((
+            slug.clone(),
+            FeedEntry {
+                title: entry.title.clone(),
+                path: path.trim_start_matches('/').to_string(),
+                period: entry.period,
+                summary: summary.clone(),
+            },
+        ));
+        let head = Head {
+            site_path: &path,
+            title: &entry.title,
+            description: summary,
+            initiative: Some((slug, &entry.initiative.name)),
+        };
+        written.page(template, head, REPORT_NOTE, &body, &preloaded);
     }
 }
 
@@ -149,10 +234,10 @@ fn history_pages(
                 let path = history_path(slug);
                 let body = render_body(&template.base, &path, &preloaded);
                 let title = format!("{}: history", initiative.name);
-                written.pages.push(Page {
-                    file: format!("{slug}/history.html"),
-                    html: page(template, &path, &title, None, &body, &preloaded),
-                });
+                let description = format!("Every objective and key result of {} across its quarters.", initiative.name);
+                let head =
+                    Head { site_path: &path, title: &title, description, initiative: Some((slug, &initiative.name)) };
+                written.page(template, head, None, &body, &preloaded);
             }
             Err(error) => written.skipped.push(format!("{slug}/history.json: {error}")),
         }
@@ -165,26 +250,66 @@ fn foundation_pages(template: &Template, catalog: &Catalog, summary: Result<&Sum
     let with_catalog = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
     let filings = filings_path();
     let body = render_body(&template.base, &filings, &with_catalog);
-    written.pages.push(Page {
-        file: "filings.html".into(),
-        html: page(template, &filings, filings_page::HEADING, None, &body, &with_catalog),
-    });
+    let head =
+        Head { site_path: &filings, title: filings_page::HEADING, description: SITE.tagline(), initiative: None };
+    written.page(template, head, None, &body, &with_catalog);
     match summary {
         Ok(summary) => {
             let preloaded = Preloaded { summary: Some(summary.clone()), ..with_catalog };
             let home = home_page::default_heading(catalog).unwrap_or_else(|| SITE.tagline());
             let tac = asks_path(&AskFilter::default());
-            for (file, site_path, title, note) in
-                [("index.html", "/", home, HOME_NOTE), ("tac.html", tac.as_str(), SITE.asks_title(), ASKS_NOTE)]
-            {
+            for (site_path, title, note) in [("/", home, HOME_NOTE), (tac.as_str(), SITE.asks_title(), ASKS_NOTE)] {
                 let body = render_body(&template.base, site_path, &preloaded);
-                written
-                    .pages
-                    .push(Page { file: file.into(), html: page(template, site_path, &title, note, &body, &preloaded) });
+                let head = Head { site_path, title: &title, description: SITE.tagline(), initiative: None };
+                written.page(template, head, note, &body, &preloaded);
             }
         }
         Err(error) => written.skipped.push(format!("index.html and tac.html: {error}")),
     }
+}
+
+/// The app page's head without its general `<meta name="description">`: each page says its own.
+fn without_description(head: &str) -> String {
+    match head.find("<meta name=\"description\"") {
+        Some(start) => match head[start..].find('>') {
+            Some(length) => format!("{}{}", &head[..start], &head[start + length + 1..]),
+            None => head.to_string(),
+        },
+        None => head.to_string(),
+    }
+}
+
+/// A page's canonical address, its feeds, and what link previews (OpenGraph, Twitter) show.
+fn links(template: &Template, site_url: &str, head: &Head) -> String {
+    let url = format!("{}/{}", site_url.trim_end_matches('/'), head.site_path.trim_start_matches('/'));
+    let feed = |title: &str, path: &str| {
+        format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}{path}\" />",
+            escape(title),
+            template.base
+        )
+    };
+    let mut links = format!("<link rel=\"canonical\" href=\"{}\" />", escape(&url));
+    links.push_str(&feed(&format!("{}: every report", SITE.title), "feed.xml"));
+    if let Some((slug, name)) = head.initiative {
+        links.push_str(&feed(&format!("{}: {name}", SITE.title), &format!("{slug}/feed.xml")));
+    }
+    let description = escape(&head.description);
+    let title = escape(head.title);
+    links.push_str(&format!(
+        "<meta name=\"description\" content=\"{description}\" />\
+         <meta property=\"og:type\" content=\"website\" />\
+         <meta property=\"og:site_name\" content=\"{}\" />\
+         <meta property=\"og:title\" content=\"{title}\" />\
+         <meta property=\"og:description\" content=\"{description}\" />\
+         <meta property=\"og:url\" content=\"{}\" />\
+         <meta name=\"twitter:card\" content=\"summary\" />\
+         <meta name=\"twitter:title\" content=\"{title}\" />\
+         <meta name=\"twitter:description\" content=\"{description}\" />",
+        escape(SITE.title),
+        escape(&url)
+    ));
+    links
 }
 
 /// Whether a slug can name a file and folder of the built site.
@@ -200,18 +325,22 @@ const ASKS_NOTE: Option<&str> =
 
 fn page(
     template: &Template,
-    site_path: &str,
-    title: &str,
+    site_url: &str,
+    head: &Head,
     note: Option<&str>,
     body: &str,
     preloaded: &Preloaded,
 ) -> String {
     // The same title the app sets; the page's own path, for the boot script (post_build.py),
-    // which must find it before it runs.
-    let head = template
-        .head
-        .replacen("<title>quarterly</title>", &format!("<title>{}</title>", escape(&SITE.page_title(title))), 1)
-        .replacen("<head>", &format!("<head><meta name=\"{PAGE_META}\" content=\"{}\" />", escape(site_path)), 1);
+    // which must find it before it runs; then the links and the preview.
+    let title = SITE.page_title(head.title);
+    let head = without_description(template.head)
+        .replacen(
+            "<title>quarterly</title>",
+            &format!("<title>{}</title>{}", escape(&title), links(template, site_url, head)),
+            1,
+        )
+        .replacen("<head>", &format!("<head><meta name=\"{PAGE_META}\" content=\"{}\" />", escape(head.site_path)), 1);
     let note =
         note.map(|note| format!("<noscript><p class=\"noscript\">{}</p></noscript>", escape(note))).unwrap_or_default();
     format!(

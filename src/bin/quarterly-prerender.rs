@@ -33,8 +33,14 @@ fn main() {
             let url = quarterly::app::api::history_url(slug).map_err(|e| e.to_string())?;
             decode(&url, &read(&url)?).map_err(|e| e.to_string())
         };
+        // The site's public address, for the feeds, the sitemap and the pages' canonical links.
+        let site_url = std::env::var("QUARTERLY_SITE_URL").ok().filter(|url| !url.is_empty());
+        if site_url.is_none() {
+            eprintln!("quarterly-prerender: QUARTERLY_SITE_URL is not set: feeds and links use http://127.0.0.1:8080");
+        }
+        let summary = summary.as_ref().map_err(Clone::clone);
         let (written, skipped) =
-            pages(&app_page, &catalog, summary.as_ref().map_err(Clone::clone), &mut load, &mut load_history)?;
+            pages(&app_page, &catalog, summary, &mut load, &mut load_history, site_url.as_deref())?;
         for page in &written {
             let path = site.join(&page.file);
             if let Some(folder) = path.parent() {

@@ -36,6 +36,52 @@ fn site() -> Server {
     Server::start(dist(), PREFIX)
 }
 
+#[test]
+fn the_feeds_parse_as_atom_with_a_real_parser_and_lead_to_the_reports() {
+    let site = site();
+    // feedparser (PyPI), installed by scripts/setup: a reader's view of the feed, not ours.
+    let script = "import json, sys, feedparser\n\
+                  d = feedparser.parse(sys.argv[1])\n\
+                  print(json.dumps({'bozo': bool(d.bozo), 'version': d.version, 'title': d.feed.get('title'),\n\
+                  'entries': [{'title': e.title, 'link': e.link, 'summary': e.get('summary', ''), 'updated': e.updated}\n\
+                  for e in d.entries]}))";
+    let parse = |feed: &str| -> serde_json::Value {
+        let output = std::process::Command::new(root().join(".tools/venv/bin/python"))
+            .args(["-c", script, &site.url(feed)])
+            .output()
+            .expect("feedparser is not installed: run scripts/setup");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let catalog: quarterly_core::model::Catalog =
+        serde_json::from_str(&std::fs::read_to_string(dist().join("data/index.json")).unwrap()).unwrap();
+    let all = parse("feed.xml");
+    assert_eq!(all["bozo"], false, "{all}");
+    assert_eq!(all["version"], "atom10");
+    let entries = all["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), catalog.reports.len());
+    // Newest first; each links to its report page, which the site serves with that title.
+    let newest = catalog.periods()[0];
+    assert!(entries[0]["updated"].as_str().unwrap().starts_with(&newest.year.to_string()), "{}", entries[0]);
+    let public = format!("{}{PREFIX}", site::ORIGIN);
+    for entry in entries.iter().take(5) {
+        let link = entry["link"].as_str().unwrap();
+        let path = link.strip_prefix(&public).unwrap_or_else(|| panic!("{link} is not under {public}"));
+        let page = ureq::get(&site.url(path)).call().unwrap().into_string().unwrap();
+        let title = entry["title"].as_str().unwrap();
+        assert!(page.contains(&format!("<h1>{}</h1>", title.replace('&', "&amp;"))), "{link}: no {title}");
+    }
+    let alpha_omega = parse("alpha-omega/feed.xml");
+    assert_eq!(alpha_omega["bozo"], false, "{alpha_omega}");
+    let report = bundled_report();
+    let entry =
+        alpha_omega["entries"].as_array().unwrap().iter().find(|e| e["title"] == report.title.as_str()).unwrap();
+    assert!(entry["summary"].as_str().unwrap().starts_with("Alpha-Omega is fully funded for 2025"), "{entry}");
+    // Every page says where its feeds are.
+    let page = ureq::get(&site.url(REPORT)).call().unwrap().into_string().unwrap();
+    assert!(page.contains(&format!("href=\"{PREFIX}alpha-omega/feed.xml\"")), "no feed link");
+}
+
 fn bundled_report() -> Report {
     serde_json::from_str(&std::fs::read_to_string(root().join("public").join(REPORT_FILE)).unwrap()).unwrap()
 }

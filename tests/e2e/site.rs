@@ -8,6 +8,10 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The public address the tests build the site for: its feeds and links say
+/// `https://reports.example.org<public_url>`, which the tests map to their own server.
+pub const ORIGIN: &str = "https://reports.example.org";
+
 /// `trunk build --release` of the site, hosted under `public_url`, into `dist`. The post-build
 /// hook pre-renders with the quarterly-prerender cargo already built for this test or bench,
 /// rather than building the whole crate a second time.
@@ -17,6 +21,7 @@ pub fn build(dist: &Path, public_url: &str) {
         .arg(dist)
         .current_dir(root())
         .env("QUARTERLY_PRERENDER", env!("CARGO_BIN_EXE_quarterly-prerender"))
+        .env("QUARTERLY_SITE_URL", format!("{ORIGIN}{public_url}"))
         .output()
         .expect("trunk is not installed: run scripts/setup");
     assert!(output.status.success(), "trunk build failed:\n{}", String::from_utf8_lossy(&output.stderr));
