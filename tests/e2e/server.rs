@@ -181,6 +181,8 @@ fn content_type(path: &str) -> &'static str {
         "wasm" => "application/wasm",
         "css" => "text/css",
         "json" => "application/json",
+        // What static hosts send for .xml (the feeds, the sitemap).
+        "xml" => "application/xml",
         "png" => "image/png",
         _ => "application/octet-stream",
     }
