@@ -51,7 +51,7 @@ pub fn href(path: &str) -> String {
 /// Text made safe inside HTML text or a quoted attribute, for the HTML written as text (the
 /// embed snippets, the pre-rendered pages' head); views never need it.
 pub fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    quarterly_core::feeds::escape(text)
 }
 
 /// How the current page is shown (embedded or not, theme), from its URL.

@@ -48,8 +48,9 @@ fn absolute(site_url: &str, path: &str) -> String {
     format!("{}/{}", site_url.trim_end_matches('/'), path.trim_start_matches('/'))
 }
 
-/// Text made safe inside XML text and double-quoted attributes.
-fn escape(text: &str) -> String {
+/// Text made safe inside XML or HTML text and double-quoted attributes (the feeds here; the
+/// viewer's snippets and pre-rendered heads through `escape_html`).
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 

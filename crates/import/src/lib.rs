@@ -367,7 +367,7 @@ fn warn_unsafe_links(report: &Report, text: &str, diagnostics: &mut Diagnostics)
         if is_safe_link(url) || url.starts_with('#') {
             continue;
         }
-        let line = text.find(url).map_or(1, |at| text[..at].matches('\n').count() + 1);
+        let line = checks::line_of(text, url);
         diagnostics.warn(
             line,
             format!("link target \"{url}\" is not a web address (http, https or mailto); it will show as text"),
