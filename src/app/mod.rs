@@ -48,6 +48,13 @@ pub fn href(path: &str) -> String {
     format!("{}{}", site_base(), path.trim_start_matches('/'))
 }
 
+/// A site path as a full address, for what leaves the site (embed snippets, downloaded files).
+/// At build time the origin is unknown, so it is left out: the browser renders such views again.
+pub fn absolute_url(path: &str) -> String {
+    let origin = if cfg!(feature = "csr") { window().location().origin().unwrap_or_default() } else { String::new() };
+    format!("{origin}{}", href(path))
+}
+
 /// Text made safe inside HTML text or a quoted attribute, for the HTML written as text (the
 /// embed snippets, the pre-rendered pages' head); views never need it.
 pub fn escape_html(text: &str) -> String {

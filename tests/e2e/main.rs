@@ -982,3 +982,82 @@ fn for_the_tac_lists_vd_wgs_2025_q4_question_and_its_link_lands_on_it() {
     let errors = console_errors(&driver, &[]);
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+/// Lets the browser save downloads into a fresh folder, which it returns.
+fn downloads_into(driver: &Driver, name: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("quarterly-downloads-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    driver.devtools("Browser.setDownloadBehavior", serde_json::json!({"behavior": "allow", "downloadPath": folder}));
+    folder
+}
+
+/// Clicks a download button and returns the file it saved, once complete.
+fn download(driver: &Driver, folder: &Path, button: &str, name: &str) -> Vec<u8> {
+    driver.click(&driver.wait(button));
+    let path = folder.join(name);
+    driver.wait_until(&format!("{name} to be downloaded"), || path.exists());
+    std::fs::read(&path).unwrap()
+}
+
+/// A CSV file's records, read as a spreadsheet would: the byte-order mark first, then the heading.
+fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).expect("a UTF-8 byte-order mark first");
+    let mut reader = csv::ReaderBuilder::new().from_reader(body);
+    let headings = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let records = reader.records().map(|record| record.unwrap().iter().map(str::to_string).collect()).collect();
+    (headings, records)
+}
+
+#[test]
+fn the_key_results_shown_the_history_and_the_asks_download_as_csv_and_json() {
+    let site = site();
+    let driver = Driver::start();
+    let folder = downloads_into(&driver, "export");
+    open(&driver, &site.url("alpha-omega/2025-q2?status=completed"));
+    let shown = row_ids(&driver);
+    assert!(!shown.is_empty() && shown.len() < 16, "{shown:?}");
+
+    let csv = download(
+        &driver,
+        &folder,
+        ".result-bar .download-button:nth-of-type(1)",
+        "alpha-omega-2025-q2-key-results.csv",
+    );
+    let (headings, records) = read_csv(&csv);
+    let column =
+        |name: &str| headings.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name} in {headings:?}"));
+    let (id, status, quarter) = (column("Key result"), column("Status"), column("Quarter"));
+    assert_eq!(records.iter().map(|r| r[id].clone()).collect::<Vec<_>>(), shown, "the rows the filter shows, in order");
+    assert!(records.iter().all(|r| r[status] == "Completed" && r[quarter] == "2025 Q2"), "{records:?}");
+
+    let json = download(
+        &driver,
+        &folder,
+        ".result-bar .download-button:nth-of-type(2)",
+        "alpha-omega-2025-q2-key-results.json",
+    );
+    let json: Vec<serde_json::Value> = serde_json::from_slice(&json).unwrap();
+    let ids: Vec<&str> = json.iter().map(|row| row["key_result"].as_str().unwrap()).collect();
+    assert_eq!(ids, shown);
+
+    open(&driver, &site.url("alpha-omega/history"));
+    driver.wait("tr.history-row");
+    let history_rows = driver.find_all("tr.history-row").len();
+    let (headings, records) = read_csv(&download(&driver, &folder, ".download-button", "alpha-omega-history.csv"));
+    assert_eq!(records.len(), history_rows, "a record per row of the page");
+    assert!(headings.contains(&"2025 Q2".to_string()), "{headings:?}");
+
+    open(&driver, &site.url("tac?quarter=2025-q4&initiative=vd-wg"));
+    driver.wait(".ask-group[data-initiative='vd-wg']");
+    let (headings, records) =
+        read_csv(&download(&driver, &folder, ".download-button", "for-the-tac-2025-q4-vd-wg.csv"));
+    let (text, link) =
+        (headings.iter().position(|h| h == "Text").unwrap(), headings.iter().position(|h| h == "Link").unwrap());
+    assert_eq!(records.len(), driver.find_all(".ask-item").len());
+    assert!(records.iter().any(|r| r[text].contains("issues/530")), "{records:?}");
+    assert!(records.iter().all(|r| r[link].starts_with(&site.url("vd-wg/2025-q4#"))), "{records:?}");
+    let errors = console_errors(&driver, &[]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -5,6 +5,7 @@
 
 #![warn(missing_docs)]
 
+pub mod export;
 pub mod feeds;
 pub mod filter;
 pub mod foundation;

@@ -2,14 +2,16 @@
 //! initiatives, each linked to its place in its report. Filtered by quarter and initiative in the
 //! URL (`?quarter=2025-q4&initiative=vd-wg`).
 
+use super::download::Download;
 use super::loading::with_catalog_and;
 use super::rich_text::Blocks;
 use crate::app::loaded::FoundationFiles;
 use crate::app::site::SITE;
-use crate::app::{href, use_catalog};
+use crate::app::{absolute_url, href, use_catalog};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use quarterly_core::export;
 use quarterly_core::foundation::{asks_by_quarter, asks_for, initiatives, latest_quarter, InitiativeAsks, QuarterAsks};
 use quarterly_core::model::registry::InitiativeEntry;
 use quarterly_core::model::summary::{Ask, AskKind};
@@ -211,9 +213,29 @@ fn AskList(
         }
         .into_any();
     }
-    let summary = format!("{}{from} for {quarter}, in {} reports", count_words(total), groups.len());
+    let reports = match groups.len() {
+        1 => "1 report".to_string(),
+        n => format!("{n} reports"),
+    };
+    let summary = format!("{}{from} for {quarter}, in {reports}", count_words(total));
+    // "for-the-tac-2025-q4", then the initiative when one is chosen.
+    let mut name = format!("{}-{}", SITE.asks_title().to_lowercase().replace(' ', "-"), quarter.slug());
+    if let Some(initiative) = &initiative {
+        name = format!("{name}-{}", initiative.slug);
+    }
+    let table = {
+        let asks = QuarterAsks { groups: groups.clone() };
+        move || {
+            export::asks(&asks, kind_label, |slug, period, ask| {
+                absolute_url(&format!("{}#{}", report_path(slug, period), ask.anchor))
+            })
+        }
+    };
     view! {
-        <p class="result-count" role="status">{summary}</p>
+        <div class="result-bar">
+            <p class="result-count" role="status">{summary}</p>
+            <Download what="these questions and funding requests" name=name table=table />
+        </div>
         {groups.into_iter().map(|group| view! { <AskGroup group=group /> }).collect_view()}
     }
     .into_any()

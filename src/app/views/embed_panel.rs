@@ -17,10 +17,8 @@ pub fn EmbedPanel(
     filter: Signal<Filter>,
     #[prop(optional)] data_path: Option<String>,
 ) -> impl IntoView {
-    // Absolute, so the snippets work on any other site (at build time the origin is unknown:
-    // the browser renders the panel again when it takes over).
-    let origin = if cfg!(feature = "csr") { window().location().origin().unwrap_or_default() } else { String::new() };
-    let base = format!("{origin}{}", crate::app::site_base());
+    // Absolute, so the snippets work on any other site.
+    let base = crate::app::absolute_url("/");
     let section = RwSignal::new(if data_path.is_some() { Some(EmbedSection::Okrs) } else { None });
     let iframe = {
         let (base, path, title) = (base.clone(), path.clone(), title.clone());

@@ -1,5 +1,6 @@
 //! `/<initiative>/history`: every key result of an initiative across its quarters.
 
+use super::download::Download;
 use super::embed_panel::EmbedPanel;
 use super::loading::{with_catalog, Await, Loading};
 use super::not_found::NotFound;
@@ -9,6 +10,7 @@ use crate::app::loaded::load_history;
 use crate::app::{href, use_catalog, ViewContext};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use quarterly_core::export;
 use quarterly_core::filter::Filter;
 use quarterly_core::history::{timeline, Appearance, KeyResultTrack, Timeline};
 use quarterly_core::model::{Initiative, Period};
@@ -63,7 +65,7 @@ fn HistoryLoader(initiative: Initiative, newest: Period) -> impl IntoView {
                 .loading(|| view! { <Loading what="every quarter" /> }.into_any())
                 .ready(move |history| {
                     let timeline = timeline(&history.reports.iter().collect::<Vec<_>>());
-                    view! { <HistoryTable timeline=timeline initiative=slug.clone() /> }.into_any()
+                    view! { <HistoryTable timeline=timeline initiative=slug.clone() downloadable=!embedded /> }.into_any()
                 })}
         </article>
     }
@@ -75,9 +77,10 @@ fn cell_href(initiative: &str, period: Period, id: &str) -> String {
     href(&format!("{}{}", report_path(initiative, period), print_query(&filter)))
 }
 
-/// The table of every key result (rows, by objective) in every quarter (columns), with its legend.
+/// The table of every key result (rows, by objective) in every quarter (columns), with its legend
+/// and, when `downloadable`, its download.
 #[component]
-fn HistoryTable(timeline: Timeline, initiative: String) -> impl IntoView {
+fn HistoryTable(timeline: Timeline, initiative: String, downloadable: bool) -> impl IntoView {
     let periods = timeline.periods.clone();
     let groups = timeline.grouped();
     let header = periods
@@ -99,7 +102,13 @@ fn HistoryTable(timeline: Timeline, initiative: String) -> impl IntoView {
             }
         })
         .collect_view();
+    let download = downloadable.then(|| {
+        let name = format!("{initiative}-history");
+        let timeline = timeline.clone();
+        view! { <Download what="every key result by quarter" name=name table=move || export::history(&timeline) /> }
+    });
     view! {
+        {download}
         <p class="history-legend">
             "Key results are matched by number while their text stays alike. "
             <span class="legend-changed">"Bold outlined"</span>

@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod asks_page;
 pub mod changes;
+pub mod download;
 pub mod embed_panel;
 pub mod error_panel;
 pub mod filings_page;

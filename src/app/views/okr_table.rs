@@ -1,18 +1,21 @@
 //! The objectives and key results: filter bar, live count, table, and the empty state.
 
+use super::download::Download;
 use super::filter_bar::FilterBar;
 use super::rich_text::Inlines;
 use super::status_badge::StatusBadge;
 use crate::app::filter_state::use_filter;
 use leptos::prelude::*;
+use quarterly_core::export;
 use quarterly_core::filter::{apply, hider, Filter, Filtered, Hider, PageGroup, SearchIndex};
 use quarterly_core::model::{plain_text, KeyResult, Report};
 use std::sync::Arc;
 
 /// The OKR part of a report: filter bar, live count and table, filtered by the report's
-/// [`FilterState`](crate::app::filter_state::FilterState).
+/// [`FilterState`](crate::app::filter_state::FilterState); with `downloadable` (the full report,
+/// not an embed), the rows shown can be downloaded.
 #[component]
-pub fn OkrSection(report: Arc<Report>) -> impl IntoView {
+pub fn OkrSection(report: Arc<Report>, #[prop(optional)] downloadable: bool) -> impl IntoView {
     let filter = use_filter().filter;
     // Built once per report, so that a keystroke only compares text.
     let index = Arc::new(SearchIndex::new(&report));
@@ -37,9 +40,18 @@ pub fn OkrSection(report: Arc<Report>) -> impl IntoView {
         let report = report.clone();
         move || view! { <OkrTable report=report.clone() filter=filter filtered=filtered.into() /> }
     };
+    let download = downloadable.then(|| {
+        let report = report.clone();
+        let name = format!("{}-{}-key-results", report.initiative.slug, report.period.slug());
+        let table = move || filtered.with_untracked(|filtered| export::key_results(&report, filtered));
+        view! { <Download what="the key results shown" name=name table=table /> }
+    });
     view! {
         <FilterBar report=report.clone() objective_counts=objective_counts.into() status_counts=status_counts.into() />
-        <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
+        <div class="result-bar">
+            <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
+            {download}
+        </div>
         // The table stays while rows change; only an empty result replaces it.
         <Show when=nothing_shown fallback=table>
             {

@@ -110,7 +110,7 @@ fn FullReport(report: Arc<Report>, embedded: bool) -> impl IntoView {
                 <p class="period">{months(report.period)}</p>
             </header>
             {(!report.overview.is_empty()).then(|| section(Part::Overview, "Overview", view! { <Blocks blocks=report.overview.clone() /> }))}
-            {has_okrs.then(|| section(Part::Okrs, "Objectives & key results", view! { <OkrPart report=report.clone() /> }))}
+            {has_okrs.then(|| section(Part::Okrs, "Objectives & key results", view! { <OkrPart report=report.clone() embedded=embedded /> }))}
             {(!report.activities.is_empty()).then(|| section(Part::Activities, "Activities", view! {
                 <ActivityList activities=report.activities.clone() />
             }))}
@@ -145,9 +145,9 @@ fn ReportToolbar(report: Arc<Report>) -> impl IntoView {
 }
 
 /// The objectives and key results: the author's notes, the status chart, the changes since the
-/// previous report and the filtered table.
+/// previous report and the filtered table (downloadable, unless `embedded`).
 #[component]
-fn OkrPart(report: Arc<Report>) -> impl IntoView {
+fn OkrPart(report: Arc<Report>, embedded: bool) -> impl IntoView {
     let has_key_results = report.key_results().next().is_some();
     let previous = use_catalog().previous(&report.initiative.slug, report.period).cloned();
     view! {
@@ -155,7 +155,7 @@ fn OkrPart(report: Arc<Report>) -> impl IntoView {
         {has_key_results.then(|| view! { <StatusChart report=report.clone() /> })}
         {previous.map(|previous| view! { <SinceLastQuarter previous=previous report=report.clone() /> })}
         {if has_key_results {
-            view! { <OkrSection report=report.clone() /> }.into_any()
+            view! { <OkrSection report=report.clone() downloadable=!embedded /> }.into_any()
         } else {
             // Objectives without key results (bullets): nothing to filter.
             let everything = apply(&report, &SearchIndex::new(&report), &Filter::default());
