@@ -53,7 +53,7 @@ def script_file(prefix, code, module):
         f.write(code)
     sri = base64.b64encode(hashlib.sha384(code.encode()).digest()).decode()
     kind = ' type="module"' if module else ""
-    return f'<script{kind} src="{public_url}{name}" integrity="sha384-{sri}"></script>'
+    return f'<script{kind} src="{public_url}{name}" integrity="sha384-{sri}" crossorigin="anonymous"></script>'
 
 inline = re.compile(r'<script type="module">(.*?)</script>', re.DOTALL)
 match = inline.search(html)
@@ -70,6 +70,14 @@ html = html.replace('<meta name="quarterly-app"', meta + "\n    " + script_file(
 html = html.replace('href="data/index.json"', f'href="{html_escape(public_url)}data/index.json"')
 if inline.search(html):
     sys.exit("post_build: an inline script is left in index.html")
+
+# A frame sandboxed without allow-same-origin (WordPress's embeds) has an opaque origin: every
+# file is cross-origin to it, and a file fetched without CORS fails its integrity check. So the
+# stylesheet and scripts are fetched with CORS (the host sends Access-Control-Allow-Origin: *);
+# on the site itself they are same-origin and nothing changes.
+html, styles = re.subn(r'(<link rel="stylesheet" [^>]*integrity="[^"]*")(/?>)', r'\1 crossorigin="anonymous"\2', html)
+if styles != 1:
+    sys.exit(f"post_build: expected one stylesheet link in index.html, found {styles}")
 
 def built(prefix, suffix):
     names = [n for n in os.listdir(staging) if n.startswith(prefix) and n.endswith(suffix)]

@@ -96,6 +96,46 @@ fn feeds_a_sitemap_and_each_pages_canonical_address_feeds_and_preview() {
     assert_eq!(html.matches("<meta name=\"description\"").count(), 1);
 }
 
+/// The value of `attribute` in the first tag of `html` that contains `marker`.
+fn attribute_of<'a>(html: &'a str, marker: &str, attribute: &str) -> &'a str {
+    let at = html.find(marker).unwrap_or_else(|| panic!("no {marker}"));
+    let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
+    let value = &tag[tag.find(&format!("{attribute}=\"")).unwrap_or_else(|| panic!("no {attribute} in {tag}"))
+        + attribute.len()
+        + 2..];
+    &value[..value.find('"').unwrap()]
+}
+
+#[test]
+fn every_page_advertises_its_oembed_response_which_has_what_the_specification_requires() {
+    let (catalog, reports) = bundled();
+    let (pages, _) = render(&catalog, &reports);
+    let html_files: Vec<&Page> = pages.iter().filter(|page| page.file.ends_with(".html")).collect();
+    assert_eq!(pages.iter().filter(|page| page.file.starts_with("oembed/")).count(), html_files.len());
+    for html_page in html_files {
+        let html = &html_page.html;
+        let href = attribute_of(html, "type=\"application/json+oembed\"", "href");
+        let file = href.strip_prefix(SITE_URL).unwrap_or_else(|| panic!("{}: {href} is not absolute", html_page.file));
+        let response: serde_json::Value = serde_json::from_str(page(&pages, file)).unwrap();
+        // oembed.com, 2.3.4: type and version always; html, width and height for "rich".
+        assert_eq!((response["type"].as_str(), response["version"].as_str()), (Some("rich"), Some("1.0")), "{file}");
+        assert!(response["width"].as_u64().is_some() && response["height"].as_u64().is_some(), "{file}");
+        let canonical = attribute_of(html, "rel=\"canonical\"", "href");
+        let embed = response["html"].as_str().unwrap();
+        assert!(embed.contains(&format!("<iframe src=\"{canonical}?embed=1")), "{file}: {embed}");
+        assert!(embed.starts_with(&format!("<blockquote><a href=\"{canonical}\">")), "{file}: {embed}");
+        assert_eq!(response["provider_url"], SITE_URL);
+        assert!(response["title"].as_str().is_some_and(|title| !title.is_empty()), "{file}");
+    }
+    let report: serde_json::Value = serde_json::from_str(page(&pages, "oembed/alpha-omega/2025-q2.json")).unwrap();
+    assert_eq!(report["author_name"], "Alpha-Omega");
+    assert_eq!(report["author_url"], format!("{SITE_URL}alpha-omega/history"));
+    assert!(report["html"].as_str().unwrap().contains("?embed=1&amp;section=okrs\""), "{report}");
+    // A working group's report has no key results: its embed is the whole report.
+    let working_group: serde_json::Value = serde_json::from_str(page(&pages, "oembed/vd-wg/2025-q4.json")).unwrap();
+    assert!(working_group["html"].as_str().unwrap().contains("vd-wg/2025-q4?embed=1\""), "{working_group}");
+}
+
 /// One history page per initiative.
 fn histories(catalog: &Catalog) -> usize {
     catalog.initiatives.len()

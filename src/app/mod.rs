@@ -103,7 +103,10 @@ pub fn start() {
     };
     // A pre-rendered page the reader sees as it is, not yet painted (the wasm can arrive first):
     // the browser paints it before the app takes over, so the report shows at static-page speed.
-    if pre_rendered && !pending && !painted {
+    // Not in a frame: a frame its host hides until it reports its height (WordPress clips it to a
+    // pixel) gets no animation frames, so waiting for one would never mount the app.
+    let framed = window().parent().ok().flatten().is_some_and(|parent| parent != window());
+    if pre_rendered && !pending && !painted && !framed {
         perf::after_paint(mount);
     } else {
         mount();

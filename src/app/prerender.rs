@@ -13,6 +13,7 @@ use leptos_router::location::RequestUrl;
 use quarterly_core::feeds::{atom, sitemap, Feed, FeedEntry};
 use quarterly_core::model::summary::{History, Summary};
 use quarterly_core::model::{blocks_plain_text, Catalog, CatalogEntry, Report};
+use quarterly_core::oembed;
 use quarterly_core::url_state::{asks_path, filings_path, history_path, report_path, AskFilter};
 
 /// One page to write: where (`alpha-omega/2025-q2.html`, `index.html` for `/`, `filings.html`,
@@ -127,6 +128,23 @@ impl Written {
         let html = page(template, &self.site_url, &head, note, body, preloaded);
         self.paths.push(head.site_path.trim_start_matches('/').to_string());
         self.pages.push(Page { file, html });
+        self.oembed(&head);
+    }
+
+    /// The page's oEmbed response: an iframe of its embed view, which its head's discovery link
+    /// points to.
+    fn oembed(&mut self, head: &Head) {
+        let url = page_url(&self.site_url, head.site_path);
+        let embed_url = format!("{url}?{}", head.embed_query);
+        let foundation = format!("{} {}", SITE.foundation, SITE.initiatives);
+        let author = match head.initiative {
+            Some((slug, name)) => (name.to_string(), page_url(&self.site_url, &history_path(slug))),
+            None => (foundation, self.site_url.clone()),
+        };
+        let page = oembed::Page { title: head.title, url: &url, embed_url: &embed_url, author: (&author.0, &author.1) };
+        let response = oembed::response(&page, SITE.title, &self.site_url);
+        let json = serde_json::to_string(&response).expect("an oEmbed response always serialises");
+        self.pages.push(Page { file: oembed::file(head.site_path), html: json });
     }
 }
 
@@ -138,7 +156,20 @@ struct Head<'a> {
     description: String,
     /// The initiative whose feed the page links besides the site's: (slug, name).
     initiative: Option<(&'a str, &'a str)>,
+    /// What the page's embed view adds to its address (`embed=1&section=okrs`).
+    embed_query: &'static str,
 }
+
+/// A site path's full address.
+fn page_url(site_url: &str, site_path: &str) -> String {
+    format!("{}/{}", site_url.trim_end_matches('/'), site_path.trim_start_matches('/'))
+}
+
+/// The embed view of a page: the whole page without the site's chrome.
+const EMBED: &str = "embed=1";
+/// A report with key results embeds them (its filter bar, chart and table), which is what
+/// WordPress's frame, at most 1000 pixels high, has room for.
+const EMBED_OKRS: &str = "embed=1&section=okrs";
 
 /// The Atom feeds (every report; each initiative's) and the sitemap of every page written.
 fn feeds_and_sitemap(catalog: &Catalog, written: &mut Written) {
@@ -205,11 +236,13 @@ fn report_pages(
                 summary: summary.clone(),
             },
         ));
+        let has_key_results = report.is_some_and(|report| report.key_results().next().is_some());
         let head = Head {
             site_path: &path,
             title: &entry.title,
             description: summary,
             initiative: Some((slug, &entry.initiative.name)),
+            embed_query: if has_key_results { EMBED_OKRS } else { EMBED },
         };
         written.page(template, head, REPORT_NOTE, &body, &preloaded);
     }
@@ -235,8 +268,8 @@ fn history_pages(
                 let body = render_body(&template.base, &path, &preloaded);
                 let title = format!("{}: history", initiative.name);
                 let description = format!("Every objective and key result of {} across its quarters.", initiative.name);
-                let head =
-                    Head { site_path: &path, title: &title, description, initiative: Some((slug, &initiative.name)) };
+                let initiative = Some((slug.as_str(), initiative.name.as_str()));
+                let head = Head { site_path: &path, title: &title, description, initiative, embed_query: EMBED };
                 written.page(template, head, None, &body, &preloaded);
             }
             Err(error) => written.skipped.push(format!("{slug}/history.json: {error}")),
@@ -250,8 +283,13 @@ fn foundation_pages(template: &Template, catalog: &Catalog, summary: Result<&Sum
     let with_catalog = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
     let filings = filings_path();
     let body = render_body(&template.base, &filings, &with_catalog);
-    let head =
-        Head { site_path: &filings, title: filings_page::HEADING, description: SITE.tagline(), initiative: None };
+    let head = Head {
+        site_path: &filings,
+        title: filings_page::HEADING,
+        description: SITE.tagline(),
+        initiative: None,
+        embed_query: EMBED,
+    };
     written.page(template, head, None, &body, &with_catalog);
     match summary {
         Ok(summary) => {
@@ -260,7 +298,13 @@ fn foundation_pages(template: &Template, catalog: &Catalog, summary: Result<&Sum
             let tac = asks_path(&AskFilter::default());
             for (site_path, title, note) in [("/", home, HOME_NOTE), (tac.as_str(), SITE.asks_title(), ASKS_NOTE)] {
                 let body = render_body(&template.base, site_path, &preloaded);
-                let head = Head { site_path, title: &title, description: SITE.tagline(), initiative: None };
+                let head = Head {
+                    site_path,
+                    title: &title,
+                    description: SITE.tagline(),
+                    initiative: None,
+                    embed_query: EMBED,
+                };
                 written.page(template, head, note, &body, &preloaded);
             }
         }
@@ -281,7 +325,7 @@ fn without_description(head: &str) -> String {
 
 /// A page's canonical address, its feeds, and what link previews (OpenGraph, Twitter) show.
 fn links(template: &Template, site_url: &str, head: &Head) -> String {
-    let url = format!("{}/{}", site_url.trim_end_matches('/'), head.site_path.trim_start_matches('/'));
+    let url = page_url(site_url, head.site_path);
     let feed = |title: &str, path: &str| {
         format!(
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}{path}\" />",
@@ -290,6 +334,12 @@ fn links(template: &Template, site_url: &str, head: &Head) -> String {
         )
     };
     let mut links = format!("<link rel=\"canonical\" href=\"{}\" />", escape(&url));
+    // oEmbed discovery: absolute, as consumers (WordPress) take the address as it is.
+    links.push_str(&format!(
+        "<link rel=\"alternate\" type=\"application/json+oembed\" title=\"{}\" href=\"{}\" />",
+        escape(head.title),
+        escape(&page_url(site_url, &oembed::file(head.site_path)))
+    ));
     links.push_str(&feed(&format!("{}: every report", SITE.title), "feed.xml"));
     if let Some((slug, name)) = head.initiative {
         links.push_str(&feed(&format!("{}: {name}", SITE.title), &format!("{slug}/feed.xml")));

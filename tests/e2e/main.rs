@@ -7,6 +7,7 @@
 mod server;
 mod site;
 mod webdriver;
+mod wordpress;
 
 use quarterly_core::model::Report;
 use server::{Fault, Server};
@@ -605,6 +606,8 @@ fn embeds_on_another_origin_render_size_themselves_and_stay_isolated() {
                       table, th, td { border: 7px solid rgb(255, 0, 0) !important; color: rgb(255, 0, 0) !important; }\n\
                       .status, .okr-table { display: none !important; }\n\
                       iframe { display: block; }\n#evil { height: 40px; }\n".into()),
+        // Counts messages in WordPress's format: a frame without WordPress's secret sends none.
+        ("wordpress-watch.js", "window.wordpressMessages = 0; addEventListener('message', e => { if (e.data && e.data.message) window.wordpressMessages++; });".into()),
     ]);
     let host = Server::start(&host_files, "/");
     let base = site.base();
@@ -613,6 +616,7 @@ fn embeds_on_another_origin_render_size_themselves_and_stay_isolated() {
         format!(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>A foundation's page</title>\n\
              <link rel=\"stylesheet\" href=\"host.css\">\n\
+             <script src=\"wordpress-watch.js\"></script>\n\
              <script src=\"{base}embed.js\" async></script>\n\
              <script type=\"module\" src=\"{base}quarterly-element.js\"></script>\n\
              </head><body><main><h1>Our foundation's OKRs</h1>\n\
@@ -671,6 +675,7 @@ fn embeds_on_another_origin_render_size_themselves_and_stay_isolated() {
 
     // The iframe shows the same key results and takes its content's height.
     driver.wait_until("the iframe to size itself", || iframe_height(&driver) > 200.0);
+    assert_eq!(driver.execute("return window.wordpressMessages").as_i64(), Some(0), "no secret, no WordPress message");
     let frame = driver.wait("#frame");
     driver.enter_frame(&frame);
     assert_eq!(wait_rows(&driver, 3), vec!["2.1", "2.2", "2.3"]);
@@ -1060,4 +1065,143 @@ fn the_key_results_shown_the_history_and_the_asks_download_as_csv_and_json() {
     let errors = console_errors(&driver, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// The height WordPress gives a frame whose page is `height` high (wp-embed.js's clamp).
+fn wordpress_clamp(height: f64) -> i64 {
+    (height.ceil() as i64).clamp(200, 1000)
+}
+
+/// The embedded page's own height, read inside its frame.
+fn frame_content_height(driver: &Driver, frame: &webdriver::Element) -> f64 {
+    driver.enter_frame(frame);
+    let height = driver.execute("return document.documentElement.getBoundingClientRect().height").as_f64().unwrap();
+    driver.leave_frame();
+    height
+}
+
+/// The frame's height attribute, as WordPress sets it.
+fn frame_height(driver: &Driver) -> i64 {
+    driver
+        .execute("const f = document.querySelector('iframe.wp-embedded-content'); return f ? parseInt(f.getAttribute('height'), 10) : -1")
+        .as_i64()
+        .unwrap()
+}
+
+#[test]
+fn a_report_link_pasted_by_an_editor_becomes_a_self_sizing_embed_in_a_real_wordpress() {
+    let started = std::time::Instant::now();
+    // The built site, pre-rendered again for the address it is served at: WordPress fetches its
+    // pages and oEmbed files from there.
+    let copy = std::env::temp_dir().join(format!("quarterly-e2e-wordpress-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    let status = std::process::Command::new("cp").arg("-r").arg(dist()).arg(&copy).status().unwrap();
+    assert!(status.success());
+    let site = Server::start(&copy, PREFIX);
+    let prerender = std::process::Command::new(env!("CARGO_BIN_EXE_quarterly-prerender"))
+        .arg(&copy)
+        .env("QUARTERLY_SITE_URL", site.base())
+        .output()
+        .unwrap();
+    assert!(prerender.status.success(), "{}", String::from_utf8_lossy(&prerender.stderr));
+    let port: u16 = site.origin.rsplit(':').next().unwrap().parse().unwrap();
+    let wordpress = wordpress::WordPress::start(port);
+    // The viewer's host lets the WordPress site frame it, as docs/embedding.md asks.
+    site.set_header("Content-Security-Policy", &server::site_csp(&format!("'self' {}", wordpress.origin)));
+
+    // As on a multisite, an Editor cannot post an iframe: WordPress strips it on saving.
+    assert!(!wordpress.editor_has_unfiltered_html);
+    let iframe = format!("<iframe src=\"{}\"></iframe>", site.url("alpha-omega/2025-q2?embed=1"));
+    let draft = wordpress.post("An iframe", &iframe, "draft");
+    assert!(!draft["content"]["raw"].as_str().unwrap().contains("<iframe"), "{draft}");
+
+    // What an editor can do: paste the report's address on a line of its own.
+    let report = site.url("alpha-omega/2025-q2");
+    let post = wordpress.post("Alpha-Omega this quarter", &report, "publish");
+    let not_a_report = wordpress.post("Not a report", &site.url("no-such-initiative/2025-q2"), "publish");
+    // Frames in the page's own process: chromedriver's log then holds the frame's console too.
+    let driver =
+        Driver::start_with(&["--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process"]);
+    driver.goto(post["link"].as_str().unwrap());
+    let frame = driver.wait("iframe.wp-embedded-content");
+    let src = driver.attribute(&frame, "src").unwrap();
+    assert!(src.starts_with(&format!("{report}?embed=1&section=okrs#?secret=")), "{src}");
+    assert_eq!(driver.attribute(&frame, "sandbox").as_deref(), Some("allow-scripts"));
+    // The link WordPress shows while the frame loads gives way to the frame once it speaks.
+    driver.wait_until("the fallback link to give way", || {
+        driver.execute("const b = document.querySelector('blockquote.wp-embedded-content'); return !!b && b.style.display === 'none'").as_bool()
+            == Some(true)
+    });
+    // The frame takes its content's height, within WordPress's clamp.
+    let full = frame_content_height(&driver, &frame);
+    driver.wait_until("the frame to take its content's height", || frame_height(&driver) == wordpress_clamp(full));
+    let outside = "return [location.href, history.length, document.querySelector('h1, .wp-block-post-title').textContent, document.body.children.length].join('|')";
+    let before = driver.execute(outside);
+    let folder = root().join("tests/screenshots");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (width, height, size) in [(1280, 900, "desktop"), (375, 812, "phone")] {
+        driver.emulate(width, height, false);
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        std::fs::write(folder.join(format!("wordpress-{size}.png")), driver.screenshot(width)).unwrap();
+    }
+    driver.emulate(1280, 900, false);
+
+    // A filter works inside the frame, which shrinks to fit; nothing outside it changes.
+    driver.enter_frame(&frame);
+    // (The frame's console is read too: a policy violation in it would show.)
+    driver.execute("console.error('a message from inside the frame')");
+    // The site's stylesheet applies in the sandbox (fetched with CORS, it passes its integrity check).
+    let styled = driver.execute("return getComputedStyle(document.documentElement).getPropertyValue('--q-bg') !== ''");
+    assert_eq!(styled.as_bool(), Some(true), "the frame is unstyled");
+    driver.click(&driver.wait("#text-filter"));
+    driver.press("audit");
+    assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
+    driver.leave_frame();
+    let filtered = frame_content_height(&driver, &frame);
+    assert!(filtered < full, "{filtered} < {full}");
+    driver.wait_until("the frame to shrink to its content", || frame_height(&driver) == wordpress_clamp(filtered));
+    assert_eq!(driver.execute(outside), before, "the page around the frame changed");
+
+    // Only the frame's parent, with the frame's secret, can ask for the height again.
+    let secret = src.rsplit("secret=").next().unwrap().to_string();
+    driver.execute("window.heights = 0; addEventListener('message', e => { if (e.data && e.data.message === 'height') window.heights++; });");
+    let ask = |from_another_window: bool, secret: &str| {
+        driver.execute(&format!(
+            "const frame = document.querySelector('iframe.wp-embedded-content').contentWindow;\
+             if ({from_another_window}) {{ const other = document.createElement('iframe'); document.body.appendChild(other);\
+               other.contentWindow.Function('f', 'f.postMessage({{message: \"ready\", secret: \"{secret}\"}}, \"*\")')(frame); other.remove(); }}\
+             else frame.postMessage({{message: 'ready', secret: '{secret}'}}, '*');"
+        ));
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        driver.execute("return window.heights").as_i64().unwrap()
+    };
+    assert_eq!(ask(false, "wrong"), 0, "a wrong secret is ignored");
+    assert_eq!(ask(true, &secret), 0, "a message from another window is ignored");
+    assert!(ask(false, &secret) > 0, "the parent with the secret gets the height again");
+
+    // A link out of the frame opens in the reader's page (WordPress follows links to the frame's host).
+    driver.enter_frame(&frame);
+    driver.click(&driver.wait(".embed-open a"));
+    driver.leave_frame();
+    driver.wait_until("the report to open in the reader's page", || driver.url().starts_with(&report));
+
+    // An address that is not a report stays a plain link.
+    driver.goto(not_a_report["link"].as_str().unwrap());
+    let content = driver.text(&driver.wait(".entry-content, .wp-block-post-content"));
+    assert!(content.contains(&site.url("no-such-initiative/2025-q2")), "{content}");
+    assert!(driver.find_all("iframe").is_empty());
+
+    let logged = driver.console();
+    assert!(logged.iter().any(|(_, message)| message.contains("a message from inside the frame")), "{logged:?}");
+    // No policy violation or other error on either side (WordPress's theme asks for a favicon it lacks).
+    let errors: Vec<&String> = logged
+        .iter()
+        .filter(|(level, message)| level == "SEVERE" || message.contains("Content Security Policy"))
+        .map(|(_, message)| message)
+        .filter(|message| !message.contains("a message from inside the frame") && !message.contains("/favicon.ico"))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    drop(wordpress);
+    let _ = std::fs::remove_dir_all(&copy);
+    eprintln!("the WordPress test took {:.0} s", started.elapsed().as_secs_f64());
 }

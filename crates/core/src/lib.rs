@@ -11,4 +11,5 @@ pub mod filter;
 pub mod foundation;
 pub mod history;
 pub mod model;
+pub mod oembed;
 pub mod url_state;

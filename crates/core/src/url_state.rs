@@ -96,6 +96,23 @@ pub struct ViewOptions {
     pub theme: Option<Theme>,
 }
 
+/// A query without its view options (`embed`, `section`, `theme`): the same view as a page of
+/// the site, for a link out of an embed. Keeps every other parameter as it was.
+pub fn without_view(query: &str) -> String {
+    let mut kept = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+        if !matches!(key.as_ref(), "embed" | "section" | "theme") {
+            kept.append_pair(&key, &value);
+        }
+    }
+    let kept = kept.finish();
+    if kept.is_empty() {
+        kept
+    } else {
+        format!("?{kept}")
+    }
+}
+
 /// Reads the view options from a raw query string.
 pub fn parse_view(query: &str) -> ViewOptions {
     let mut view = ViewOptions::default();
@@ -399,5 +416,12 @@ mod tests {
     fn report_paths_use_the_period_slug() {
         assert_eq!(history_path("alpha-omega"), "/alpha-omega/history");
         assert_eq!(report_path("alpha-omega", Period { year: 2025, quarter: 2 }), "/alpha-omega/2025-q2");
+    }
+
+    #[test]
+    fn without_view_keeps_the_filter_and_drops_embed_section_and_theme() {
+        assert_eq!(without_view("?objective=2&embed=1&section=okrs&theme=dark&q=a+b"), "?objective=2&q=a+b");
+        assert_eq!(without_view("?embed=1"), "");
+        assert_eq!(without_view(""), "");
     }
 }
