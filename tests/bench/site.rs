@@ -383,9 +383,78 @@ fn median_and_worst(mut samples: Vec<Option<f64>>) -> String {
     format!("{} / {} ms{under}", show(samples[samples.len() / 2]), show(samples[samples.len() - 1]))
 }
 
+/// The four interactions' samples (typing a character, clearing it, picking an objective, back
+/// to all objectives), at 1x and at 4x CPU; memory and the longest task after loading.
+struct Measured {
+    samples: Vec<[Vec<Option<f64>>; 4]>,
+    memory: f64,
+    longest_task: f64,
+}
+
+/// Loads `url` (a page with the report's table and filters, the viewer's or the baseline's),
+/// waits for its first `rows` rows, then runs each interaction `FILTER_SAMPLES` times at 1x and
+/// 4x CPU.
+fn measure_filtering(url: &str, rows: usize) -> Measured {
+    let driver = Driver::start();
+    driver.goto(url);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    while driver.execute("return document.querySelectorAll('tr.key-result').length").as_u64() != Some(rows as u64) {
+        assert!(std::time::Instant::now() < deadline, "the {rows}-row table never appeared on {url}");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    driver.execute("window.__events = []; new PerformanceObserver(l => window.__events.push(...l.getEntries().filter(e => e.interactionId).map(e => e.duration))).observe({type: 'event', durationThreshold: 16, buffered: false}); return null;");
+    let longest_task = driver
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; const seen = []; \
+             new PerformanceObserver(list => seen.push(...list.getEntries().map(t => t.duration))).observe({ type: 'longtask', buffered: true }); \
+             setTimeout(() => done(seen.length ? Math.max(...seen) : 0), 100);",
+        )
+        .as_f64()
+        .unwrap_or(0.0);
+    let memory = driver.execute("return (performance.memory ? performance.memory.usedJSHeapSize : 0) + (window.quarterlyWasm ? window.quarterlyWasm.memory.buffer.byteLength : 0);").as_f64().unwrap_or(0.0);
+    let mut samples = Vec::new();
+    for throttle in [1.0, 4.0] {
+        driver.devtools("Emulation.setCPUThrottlingRate", json!({"rate": throttle}));
+        let mut four: [Vec<Option<f64>>; 4] = Default::default();
+        for _ in 0..FILTER_SAMPLES {
+            // Focus without a click, which would be an interaction of its own.
+            driver.execute("document.querySelector('#text-filter').focus(); return null;");
+            four[0].push(interaction(&driver, &|| driver.press("w")));
+            four[1].push(interaction(&driver, &|| driver.press("\u{E003}")));
+            driver.execute("document.querySelector('#objective-filter').focus(); return null;");
+            four[2].push(interaction(&driver, &|| driver.press("\u{E015}")));
+            four[3].push(interaction(&driver, &|| driver.press("\u{E013}")));
+        }
+        samples.push(four);
+    }
+    Measured { samples, memory, longest_task }
+}
+
+/// The median of samples, an interaction under Event Timing's floor counted as the floor (an
+/// upper bound): for ratios.
+fn median_or_floor(samples: &[Option<f64>]) -> f64 {
+    let mut values: Vec<f64> = samples.iter().map(|s| s.unwrap_or(EVENT_TIMING_FLOOR)).collect();
+    median(&mut values)
+}
+
+/// The vanilla baseline (tests/bench/vanilla), copied into the built site with its stylesheet.
+fn publish_baseline(dist: &Path) -> &'static str {
+    let folder = dist.join("bench-vanilla");
+    std::fs::create_dir_all(&folder).unwrap();
+    let css = file_starting(dist, "quarterly-", ".css");
+    let stylesheet = format!("/{}", css.file_name().unwrap().to_string_lossy());
+    let source = root().join("tests/bench/vanilla");
+    let page = std::fs::read_to_string(source.join("index.html")).unwrap().replace("STYLESHEET", &stylesheet);
+    std::fs::write(folder.join("index.html"), page).unwrap();
+    std::fs::copy(source.join("vanilla.js"), folder.join("vanilla.js")).unwrap();
+    "bench-vanilla/index.html?src=/data/bench/2025-q2.json"
+}
+
 /// Section 3 and 4: filter interactions at 16, 1,000 and 10,000 key results, at 1x and 4x CPU,
-/// each repeated `FILTER_SAMPLES` times in both directions; memory and long tasks after loading.
+/// each repeated `FILTER_SAMPLES` times in both directions, in the viewer and in the plain
+/// JavaScript baseline, side by side in one run; memory and long tasks after loading.
 fn filtering_at_scale(dist: &Path, server: &Server, out: &mut String) {
+    let baseline = publish_baseline(dist);
     let _ = writeln!(
         out,
         "\n## Filtering and memory at scale (synthetic reports)\n\n\
@@ -393,55 +462,44 @@ fn filtering_at_scale(dist: &Path, server: &Server, out: &mut String) {
          Event Timing reports nothing under {EVENT_TIMING_FLOOR:.0} ms and rounds to 8 ms: \"< {EVENT_TIMING_FLOOR:.0}\" is such an interaction, \
          counted below every reported one for the median; \"(n < {EVENT_TIMING_FLOOR:.0})\" says how many there were. \
          The character typed, \"w\", keeps about one key result in eight.\n\n\
-         | key results | CPU | type a character | clear it | pick an objective | back to all objectives | JS heap + wasm memory after load | longest task while loading |\n\
-         |---|---|---|---|---|---|---|---|"
+         The baseline is the same table with the same three filters in plain JavaScript, no framework \
+         (`tests/bench/vanilla`), measured in the same run. Ratios are the viewer's median over the baseline's, \
+         an interaction under the floor counted as {EVENT_TIMING_FLOOR:.0} ms.\n\n\
+         | key results | CPU | page | type a character | clear it | pick an objective | back to all objectives | JS heap + wasm memory after load | longest task while loading |\n\
+         |---|---|---|---|---|---|---|---|---|"
+    );
+    let mut ratios = String::from(
+        "\n| key results | CPU | type a character | clear it | pick an objective | back to all objectives | memory |\n|---|---|---|---|---|---|---|\n",
     );
     for count in [16usize, 1000, 10000] {
         publish_synthetic(dist, &synthetic(count));
-        let driver = Driver::start();
-        driver.goto(&server.url("bench/2025-q2"));
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
         // The table lays out a page of rows at a time.
         let rows = count.min(ROWS_PER_PAGE);
-        while driver.execute("return document.querySelectorAll('tr.key-result').length").as_u64() != Some(rows as u64) {
-            assert!(std::time::Instant::now() < deadline, "the {count}-row table never appeared");
-            std::thread::sleep(std::time::Duration::from_millis(200));
-        }
-        driver.execute("window.__events = []; new PerformanceObserver(l => window.__events.push(...l.getEntries().filter(e => e.interactionId).map(e => e.duration))).observe({type: 'event', durationThreshold: 16, buffered: false}); return null;");
-        let long_tasks = driver.execute_async(
-            "const done = arguments[arguments.length - 1]; const seen = []; \
-             new PerformanceObserver(list => seen.push(...list.getEntries().map(t => t.duration))).observe({ type: 'longtask', buffered: true }); \
-             setTimeout(() => done(seen.length ? Math.max(...seen) : 0), 100);",
-        );
-        let memory = driver.execute("return (performance.memory ? performance.memory.usedJSHeapSize : 0) + (window.quarterlyWasm ? window.quarterlyWasm.memory.buffer.byteLength : 0);").as_f64().unwrap_or(0.0);
-        for throttle in [1.0, 4.0] {
-            driver.devtools("Emulation.setCPUThrottlingRate", json!({"rate": throttle}));
-            let (mut typed, mut cleared, mut picked, mut all) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            for _ in 0..FILTER_SAMPLES {
-                // Focus without a click, which would be an interaction of its own.
-                driver.execute("document.querySelector('#text-filter').focus(); return null;");
-                typed.push(interaction(&driver, &|| driver.press("w")));
-                cleared.push(interaction(&driver, &|| driver.press("\u{E003}")));
-                driver.execute("document.querySelector('#objective-filter').focus(); return null;");
-                picked.push(interaction(&driver, &|| driver.press("\u{E015}")));
-                all.push(interaction(&driver, &|| driver.press("\u{E013}")));
+        let viewer = measure_filtering(&server.url("bench/2025-q2"), rows);
+        let vanilla = measure_filtering(&server.url(baseline), rows);
+        for (index, throttle) in [1.0, 4.0].into_iter().enumerate() {
+            for (page, measured) in [("viewer", &viewer), ("baseline", &vanilla)] {
+                let load = if index == 0 {
+                    format!("{:.1} MB | {:.0} ms", measured.memory / 1e6, measured.longest_task)
+                } else {
+                    "(as above) | (as above)".to_string()
+                };
+                let cells: Vec<String> = measured.samples[index].iter().map(|s| median_and_worst(s.clone())).collect();
+                let _ = writeln!(out, "| {count} | {throttle}x | {page} | {} | {load} |", cells.join(" | "));
             }
-            let load = if throttle == 1.0 {
-                format!("{:.1} MB | {:.0} ms", memory / 1e6, long_tasks.as_f64().unwrap_or(0.0))
-            } else {
-                "(as above) | (as above)".to_string()
-            };
-            let _ = writeln!(
-                out,
-                "| {count} | {throttle}x | {} | {} | {} | {} | {load} |",
-                median_and_worst(typed),
-                median_and_worst(cleared),
-                median_and_worst(picked),
-                median_and_worst(all)
-            );
+            let ratio: Vec<String> = (0..4)
+                .map(|i| {
+                    format!(
+                        "{:.2}",
+                        median_or_floor(&viewer.samples[index][i]) / median_or_floor(&vanilla.samples[index][i])
+                    )
+                })
+                .collect();
+            let memory = if index == 0 { format!("{:.2}", viewer.memory / vanilla.memory.max(1.0)) } else { "".into() };
+            let _ = writeln!(ratios, "| {count} | {throttle}x | {} | {memory} |", ratio.join(" | "));
         }
-        drop(driver);
     }
+    let _ = write!(out, "\nViewer / baseline:\n{ratios}");
 }
 
 fn main() {
