@@ -32,7 +32,7 @@ fn run(command: &mut Command, what: &str) -> String {
         command.output().unwrap_or_else(|e| panic!("{what}: {e} (scripts/setup installs WordPress, PHP and MariaDB)"));
     assert!(
         output.status.success(),
-        "{what} failed:\n{}\n{}",
+        "{what} failed (scripts/setup installs WordPress, PHP and MariaDB):\n{}\n{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
