@@ -30,12 +30,8 @@ pub const MESSAGE_VERSION: u32 = 1;
 /// frame (a secret in the address: see [`oembed::wordpress_secret`]) it also speaks WordPress's
 /// protocol: see [`speak_wordpress`].
 pub fn report_height_to_parent() {
-    let window = window();
-    let Ok(Some(parent)) = window.parent() else { return };
-    if parent == window {
-        return; // not framed
-    }
-    let secret = window.location().hash().ok().and_then(|hash| oembed::wordpress_secret(&hash).map(str::to_string));
+    let Some(parent) = framing_parent() else { return };
+    let secret = window().location().hash().ok().and_then(|hash| oembed::wordpress_secret(&hash).map(str::to_string));
     let send: Rc<dyn Fn()> = Rc::new({
         let (parent, secret) = (parent.clone(), secret.clone());
         move || {
@@ -73,6 +69,11 @@ pub fn report_height_to_parent() {
     if let Some(secret) = secret {
         speak_wordpress(parent, secret, send);
     }
+}
+
+/// The window that frames this page, if it is framed.
+pub fn framing_parent() -> Option<web_sys::Window> {
+    window().parent().ok().flatten().filter(|parent| *parent != window())
 }
 
 /// A plain object of `fields`, as `postMessage` sends it.

@@ -105,8 +105,7 @@ pub fn start() {
     // the browser paints it before the app takes over, so the report shows at static-page speed.
     // Not in a frame: a frame its host hides until it reports its height (WordPress clips it to a
     // pixel) gets no animation frames, so waiting for one would never mount the app.
-    let framed = window().parent().ok().flatten().is_some_and(|parent| parent != window());
-    if pre_rendered && !pending && !painted && !framed {
+    if pre_rendered && !pending && !painted && embed::framing_parent().is_none() {
         perf::after_paint(mount);
     } else {
         mount();

@@ -136,10 +136,9 @@ impl Written {
     fn oembed(&mut self, head: &Head) {
         let url = page_url(&self.site_url, head.site_path);
         let embed_url = format!("{url}?{}", head.embed_query);
-        let foundation = format!("{} {}", SITE.foundation, SITE.initiatives);
         let author = match head.initiative {
             Some((slug, name)) => (name.to_string(), page_url(&self.site_url, &history_path(slug))),
-            None => (foundation, self.site_url.clone()),
+            None => (SITE.reporters(), self.site_url.clone()),
         };
         let page = oembed::Page { title: head.title, url: &url, embed_url: &embed_url, author: (&author.0, &author.1) };
         let response = oembed::response(&page, SITE.title, &self.site_url);
@@ -173,7 +172,7 @@ const EMBED_OKRS: &str = "embed=1&section=okrs";
 
 /// The Atom feeds (every report; each initiative's) and the sitemap of every page written.
 fn feeds_and_sitemap(catalog: &Catalog, written: &mut Written) {
-    let author = format!("{} {}", SITE.foundation, SITE.initiatives);
+    let author = SITE.reporters();
     let mut feeds = vec![Feed {
         title: format!("{}: every report", SITE.title),
         path: "feed.xml".into(),

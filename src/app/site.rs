@@ -24,9 +24,14 @@ pub const SITE: Site = Site {
 };
 
 impl Site {
+    /// Who files the reports: "OpenSSF Technical Initiatives".
+    pub fn reporters(&self) -> String {
+        format!("{} {}", self.foundation, self.initiatives)
+    }
+
     /// The line beside the brand: "Quarterly reports of the OpenSSF Technical Initiatives".
     pub fn tagline(&self) -> String {
-        format!("Quarterly reports of the {} {}", self.foundation, self.initiatives)
+        format!("Quarterly reports of the {}", self.reporters())
     }
 
     /// A page's title: "<what> · quarterly".

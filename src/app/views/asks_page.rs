@@ -63,7 +63,7 @@ pub fn AsksPage() -> impl IntoView {
     view! {
         <article class="asks-page">
             <header class="report-header">
-                <p class="initiative">{format!("{} {}", SITE.foundation, SITE.initiatives)}</p>
+                <p class="initiative">{SITE.reporters()}</p>
                 <h1>{title}</h1>
                 <p class="period">
                     {format!("Questions for the {} ({}) and funding requests, as each initiative's report puts them.", SITE.governing_body, SITE.governing_body_name)}

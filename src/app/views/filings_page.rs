@@ -19,7 +19,7 @@ pub fn FilingsPage() -> impl IntoView {
     view! {
         <article class="filings">
             <header class="report-header">
-                <p class="initiative">{format!("{} {}", SITE.foundation, SITE.initiatives)}</p>
+                <p class="initiative">{SITE.reporters()}</p>
                 <h1>{HEADING}</h1>
             </header>
             {with_catalog(|| view! { <FilingTable grid=FilingGrid::new(&use_catalog()) /> }.into_any())}

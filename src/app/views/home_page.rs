@@ -43,7 +43,7 @@ pub fn HomePage() -> impl IntoView {
         view! {
             <article class="home">
                 <header class="report-header">
-                    <p class="initiative">{format!("{} {}", SITE.foundation, SITE.initiatives)}</p>
+                    <p class="initiative">{SITE.reporters()}</p>
                     <h1>{move || heading(quarter.get())}</h1>
                 </header>
                 <div class="home-toolbar">
