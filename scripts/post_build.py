@@ -10,8 +10,8 @@ on static hosts without rewrites.
 - quarterly-prerender then writes each report's first view as static HTML (the app takes over
   from it), with 404.html as the plain app page.
 - quarterly-element.js (public/quarterly-element.js) defines the <quarterly-report> custom
-  element for other sites: it needs the hashed names of this build's wasm, JS glue and
-  stylesheet, known only now, which are filled in here.
+  element for other sites, with a wasm of its own (src/bin/report-element.rs): it needs the
+  hashed names of that wasm, its JS glue and the stylesheet, known only now, filled in here.
 """
 import base64
 import hashlib
@@ -85,9 +85,18 @@ def built(prefix, suffix):
         sys.exit(f"post_build: expected one {prefix}*{suffix} in the build, found {names}")
     return names[0]
 
-glue = next(n for n in [built("quarterly-", ".js")] if not n.endswith("_bg.js"))
-wasm = built("quarterly-", "_bg.wasm")
 css = built("quarterly-", ".css")
+# The element's own wasm and glue (a Trunk "worker": unhashed names), renamed by their content
+# so a host page's cache never pairs one build's glue with another's wasm.
+def hashed(name):
+    with open(os.path.join(staging, name), "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()[:16]
+    stem, dot, ext = name.partition(".")
+    new = f"{stem}-{digest}{dot}{ext}"
+    os.replace(os.path.join(staging, name), os.path.join(staging, new))
+    return new
+glue = hashed("report-element.js")
+wasm = hashed("report-element_bg.wasm")
 # The custom element is a real file (public/quarterly-element.js); only the hashed names of this
 # build's glue, wasm and stylesheet are filled in.
 element_template = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "public", "quarterly-element.js")

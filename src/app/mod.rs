@@ -71,12 +71,6 @@ pub struct ViewContext(pub Memo<ViewOptions>);
 #[cfg(feature = "csr")]
 pub fn start() {
     console_error_panic_hook::set_once();
-    // The same wasm also backs <quarterly-report> on other sites: only the site's own page
-    // (marked by a meta tag in index.html) mounts the app.
-    let is_site = document().query_selector("meta[name='quarterly-app']").ok().flatten().is_some();
-    if !is_site {
-        return;
-    }
     let performance = window().performance();
     let document = document();
     let pending = document.document_element().is_some_and(|root| root.class_list().contains("q-pending"));
