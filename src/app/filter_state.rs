@@ -2,6 +2,7 @@
 //! change it, provided once (by the report page, or by a `<quarterly-report>` element) and read
 //! with [`use_filter`] by the views that show or change it.
 
+use super::perf::after_paint;
 use super::ViewContext;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -21,32 +22,60 @@ pub struct FilterState {
 }
 
 impl FilterState {
-    /// The filter in the page's address (a report page): changing it navigates.
+    /// The filter in the page's address (a report page). A change shows at once and the address
+    /// follows after the paint: a navigation costs as much as re-rendering the table, so doing
+    /// both before the frame made every keystroke a frame late. Back, Forward and links change
+    /// the address first, and the filter follows it.
     pub fn from_address() -> FilterState {
         let location = use_location();
         let navigate = use_navigate();
         let ViewContext(options) = expect_context::<ViewContext>();
         // A memo: parsed once per address change, and nothing downstream runs when it parses the same.
-        let filter = Memo::new(move |_| quarterly_core::url_state::parse_query(&location.search.get()));
-        let go = move |next: Filter, replace: bool| {
-            let path = location.pathname.get_untracked();
+        let address = Memo::new(move |_| quarterly_core::url_state::parse_query(&location.search.get()));
+        let filter = RwSignal::new(address.get_untracked());
+        Effect::new(move |_| {
+            let address = address.get();
+            if filter.with_untracked(|shown| *shown != address) {
+                filter.set(address);
+            }
+        });
+        // While an address update waits for the paint: whether any change it carries is a new
+        // history step. Changes before it runs (fast typing) share it.
+        let pending: StoredValue<Option<bool>> = StoredValue::new(None);
+        let follow = move || {
+            // The page may have gone (another route) before the paint: then nothing follows.
+            let (Some(Some(new_step)), Some(next)) = (pending.try_get_value(), filter.try_get_untracked()) else {
+                return;
+            };
+            pending.set_value(None);
+            if next == address.get_untracked() {
+                return;
+            }
             let options = options.get_untracked();
             navigate(
-                &format!("{path}{}", print_full_query(&next, &options)),
+                &format!("{}{}", location.pathname.get_untracked(), print_full_query(&next, &options)),
                 // In an iframe, history entries would pile up in the host page's Back button.
                 NavigateOptions {
                     resolve: false,
-                    replace: replace || options.embed,
+                    replace: !new_step || options.embed,
                     scroll: false,
                     ..NavigateOptions::default()
                 },
             );
         };
+        let go = move |next: Filter, new_step: bool| {
+            filter.set(next);
+            let waiting = pending.get_value();
+            pending.set_value(Some(waiting.unwrap_or(false) || new_step));
+            if waiting.is_none() {
+                after_paint(follow.clone());
+            }
+        };
         let refine = go.clone();
         FilterState {
             filter: filter.into(),
-            show: Callback::new(move |next| go(next, false)),
-            refine: Callback::new(move |next| refine(next, true)),
+            show: Callback::new(move |next| go(next, true)),
+            refine: Callback::new(move |next| refine(next, false)),
         }
     }
 
