@@ -102,7 +102,21 @@ async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, FetchError> {
     }
     let text =
         response.text().await.map_err(|error| FetchError::Network { file: file.into(), detail: error.to_string() })?;
-    decode(file, &text)
+    let decoded = decode(file, &text);
+    yield_to_browser().await;
+    decoded
+}
+
+/// Lets the browser paint and handle input before the views render what was just decoded:
+/// decoding and rendering a large report in one go made one long task of both.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().is_some_and(|window| window.set_timeout_with_callback(&resolve).is_ok());
+        if !queued {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Decodes a data file's text, telling an HTML page apart from broken JSON.
