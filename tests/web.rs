@@ -41,7 +41,7 @@ fn text(root: &Element, selector: &str) -> String {
 }
 
 fn row_ids(root: &Element) -> Vec<String> {
-    all(root, "tr.key-result").iter().map(|row| row.get_attribute("data-kr").unwrap()).collect()
+    all(root, "tr.key-result:not([hidden])").iter().map(|row| row.get_attribute("data-kr").unwrap()).collect()
 }
 
 async fn settle() {
@@ -83,7 +83,7 @@ async fn table_shows_all_sixteen_key_results_with_status_words() {
     settle().await;
     assert_eq!(row_ids(&root).len(), 16);
     assert_eq!(all(&root, "tbody.objective").len(), 4);
-    let first = &all(&root, "tr.key-result")[0];
+    let first = &all(&root, "tr.key-result:not([hidden])")[0];
     assert_eq!(text(first, "th"), "KR 1.1");
     assert_eq!(text(first, ".status").trim(), "● On target");
     assert!(text(&root, ".result-count").contains("All 16 key results"));
@@ -95,14 +95,22 @@ async fn rows_that_stay_through_a_filter_change_are_the_same_elements() {
     let (root, _mounted) = mount_okrs(filter);
     settle().await;
     let row = |id: &str| root.query_selector(&format!("tr[data-kr='{id}']")).unwrap().unwrap();
-    let before = row("2.1");
+    let (before, left_out) = (row("2.1"), row("1.1"));
     filter.set(Filter { objective: Some("2".into()), ..Filter::default() });
     settle().await;
     assert!(row("2.1").is_same_node(Some(&before)), "narrowing kept the row");
     assert_eq!(text(&root, "tbody[data-objective='2'] .objective-count"), "3 key results");
+    // A report that fits on one page keeps the rows the filter leaves out, hidden, with their
+    // objective's group: showing them again builds nothing.
+    assert!(left_out.has_attribute("hidden"), "a row left out is hidden");
+    assert!(root.query_selector("tbody[data-objective='1']").unwrap().unwrap().has_attribute("hidden"));
+    assert!(!root.query_selector("tbody[data-objective='2']").unwrap().unwrap().has_attribute("hidden"));
+    assert_eq!(all(&root, "tr.key-result").len(), 16);
     filter.set(Filter::default());
     settle().await;
     assert!(row("2.1").is_same_node(Some(&before)), "clearing kept the row");
+    assert!(row("1.1").is_same_node(Some(&left_out)), "clearing showed the hidden row again");
+    assert!(!left_out.has_attribute("hidden"));
     assert_eq!(row_ids(&root).len(), 16);
     assert_eq!(row_ids(&root)[0], "1.1", "rows come back in the report's order");
 }
@@ -272,6 +280,7 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
     })));
     settle().await;
     assert_eq!(row_ids(&root).len(), page);
+    assert_eq!(all(&root, "tr.key-result").len(), page, "a long report builds only the page's rows");
     assert_eq!(
         text(&root, ".more-rows button"),
         format!("Show {} more ({} not shown yet)", page.min(total - page), total - page)

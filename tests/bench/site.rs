@@ -514,7 +514,9 @@ fn measure_filtering(url: &str, rows: usize) -> Measured {
     let driver = Driver::start();
     driver.goto(url);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
-    while driver.execute("return document.querySelectorAll('tr.key-result').length").as_u64() != Some(rows as u64) {
+    while driver.execute("return document.querySelectorAll('tr.key-result:not([hidden])').length").as_u64()
+        != Some(rows as u64)
+    {
         assert!(std::time::Instant::now() < deadline, "the {rows}-row table never appeared on {url}");
         std::thread::sleep(std::time::Duration::from_millis(200));
     }

@@ -88,7 +88,7 @@ fn bundled_report() -> Report {
 }
 
 fn row_ids(driver: &Driver) -> Vec<String> {
-    driver.find_all("tr.key-result").iter().filter_map(|row| driver.attribute(row, "data-kr")).collect()
+    driver.find_all("tr.key-result:not([hidden])").iter().filter_map(|row| driver.attribute(row, "data-kr")).collect()
 }
 
 /// Opens a page of the site and waits until the app has taken over the pre-rendered copy (when
@@ -105,7 +105,9 @@ fn wait_app(driver: &Driver) {
 }
 
 fn wait_rows(driver: &Driver, expected: usize) -> Vec<String> {
-    driver.wait_until(&format!("{expected} key-result rows"), || driver.find_all("tr.key-result").len() == expected);
+    driver.wait_until(&format!("{expected} key-result rows"), || {
+        driver.find_all("tr.key-result:not([hidden])").len() == expected
+    });
     row_ids(driver)
 }
 
@@ -182,7 +184,7 @@ fn every_key_result_is_shown_with_its_status_and_no_console_error() {
     let report = bundled_report();
     let expected: Vec<String> = report.key_results().map(|(_, kr)| kr.id.clone()).collect();
     assert_eq!(rows, expected);
-    for (row, (_, kr)) in driver.find_all("tr.key-result").iter().zip(report.key_results()) {
+    for (row, (_, kr)) in driver.find_all("tr.key-result:not([hidden])").iter().zip(report.key_results()) {
         let badge = driver.text(row);
         let label = kr.status.as_ref().unwrap().kind.label();
         assert!(badge.contains(label), "KR {}: {badge:?} lacks {label}", kr.id);
@@ -521,7 +523,7 @@ fn history_shows_every_key_result_and_leads_to_the_quarter_of_a_change() {
     driver.click(&changed);
     driver.wait_until("the 2025 Q3 report", || driver.url().contains("/alpha-omega/2025-q3?q=KR+2.2"));
     assert_eq!(wait_rows(&driver, 1), vec!["2.2"]);
-    assert!(driver.text(&driver.wait("tr.key-result")).contains("In progress"));
+    assert!(driver.text(&driver.wait("tr.key-result:not([hidden])")).contains("In progress"));
 }
 
 #[test]
@@ -593,7 +595,7 @@ fn iframe_height(driver: &Driver) -> f64 {
 fn shadow_rows(driver: &Driver, element: &str) -> Vec<String> {
     let script = format!(
         "const root = document.querySelector('{element}').shadowRoot; \
-         return root ? [...root.querySelectorAll('tr.key-result')].map(r => r.dataset.kr) : [];"
+         return root ? [...root.querySelectorAll('tr.key-result:not([hidden])')].map(r => r.dataset.kr) : [];"
     );
     driver.execute(&script).as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
 }

@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -80,6 +81,8 @@ impl WordPress {
             .arg(&site)
             // Several workers: the post, its scripts and WordPress's own requests at once.
             .env("PHP_CLI_SERVER_WORKERS", "4")
+            // Its own process group, so that the workers it forks stop with it (see Drop).
+            .process_group(0)
             .stdout(log.try_clone().unwrap())
             .stderr(log)
             .spawn()
@@ -112,6 +115,8 @@ impl WordPress {
 
 impl Drop for WordPress {
     fn drop(&mut self) {
+        // The whole group: killing the server alone would leave its workers running.
+        let _ = Command::new("kill").args(["-s", "KILL", "--"]).arg(format!("-{}", self.php.id())).status();
         let _ = self.php.kill();
         let _ = self.database.kill();
         let _ = self.php.wait();

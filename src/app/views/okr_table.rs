@@ -88,8 +88,19 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Fi
     let print = window_event_listener_untyped("beforeprint", move |_| limit.set(usize::MAX));
     on_cleanup(move || print.remove());
     let page = Memo::new(move |_| filtered.with(|filtered| filtered.page(limit.get())));
-    let objectives_on_page = move || page.with(|groups| groups.iter().map(|group| group.objective).collect::<Vec<_>>());
-    let objective_rows = move |objective_index: usize| view! { <ObjectiveRows report=report.clone() objective_index=objective_index page=page /> };
+    // A report whose key results fit on one page keeps every row built and hides those the
+    // filter leaves out: a filter change then only sets attributes, where building the rows
+    // again took a frame. A longer one builds only the page's rows.
+    let keep_rows = report.key_results().count() <= ROWS_PER_PAGE;
+    let objectives = report.objectives.len();
+    let objectives_on_page = move || {
+        if keep_rows {
+            (0..objectives).collect()
+        } else {
+            page.with(|groups| groups.iter().map(|group| group.objective).collect::<Vec<_>>())
+        }
+    };
+    let objective_rows = move |objective_index: usize| view! { <ObjectiveRows report=report.clone() objective_index=objective_index page=page keep_rows=keep_rows /> };
     let hidden = Signal::derive(move || filtered.with(|filtered| filtered.shown).saturating_sub(limit.get()));
     view! {
         <div class="table-scroll">
@@ -111,9 +122,14 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Fi
 }
 
 /// One objective's row group: its heading row with the count of its key results shown, then the
-/// rows of those on the page.
+/// rows of those on the page (with `keep_rows`, every row, those not on the page hidden).
 #[component]
-fn ObjectiveRows(report: Arc<Report>, objective_index: usize, page: Memo<Vec<PageGroup>>) -> impl IntoView {
+fn ObjectiveRows(
+    report: Arc<Report>,
+    objective_index: usize,
+    page: Memo<Vec<PageGroup>>,
+    keep_rows: bool,
+) -> impl IntoView {
     let objective = &report.objectives[objective_index];
     let total = objective.key_results.len();
     let count = move || {
@@ -126,10 +142,24 @@ fn ObjectiveRows(report: Arc<Report>, objective_index: usize, page: Memo<Vec<Pag
     };
     let key_result_row = {
         let report = report.clone();
-        move |index: usize| view! { <KeyResultRow key_result=report.objectives[objective_index].key_results[index].clone() /> }
+        move |index: usize| {
+            let hidden = move || {
+                keep_rows
+                    && !on_page(page, objective_index, |group| group.key_results.contains(&index)).unwrap_or(false)
+            };
+            view! { <KeyResultRow key_result=report.objectives[objective_index].key_results[index].clone() hidden=hidden /> }
+        }
     };
+    let rows = move || {
+        if keep_rows {
+            (0..total).collect()
+        } else {
+            on_page(page, objective_index, |group| group.key_results.clone()).unwrap_or_default()
+        }
+    };
+    let off_page = move || keep_rows && on_page(page, objective_index, |_| ()).is_none();
     view! {
-        <tbody class="objective" data-objective=objective.id.clone()>
+        <tbody class="objective" data-objective=objective.id.clone() hidden=off_page>
             <tr class="objective-row">
                 <th colspan="3" scope="colgroup">
                     <span class="objective-id">{format!("Objective {}", objective.id)}</span>
@@ -141,20 +171,17 @@ fn ObjectiveRows(report: Arc<Report>, objective_index: usize, page: Memo<Vec<Pag
             {(total == 0).then(|| view! {
                 <tr><td colspan="3" class="no-key-results">"No key results listed for this objective."</td></tr>
             })}
-            <For
-                each=move || on_page(page, objective_index, |group| group.key_results.clone()).unwrap_or_default()
-                key=|index| *index
-                children=key_result_row
-            />
+            <For each=rows key=|index| *index children=key_result_row />
         </tbody>
     }
 }
 
-/// One key result's row: its number, its text and its status.
+/// One key result's row: its number, its text and its status; `hidden` while the filter leaves
+/// it out (see [`OkrTable`]).
 #[component]
-fn KeyResultRow(key_result: KeyResult) -> impl IntoView {
+fn KeyResultRow(key_result: KeyResult, hidden: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     view! {
-        <tr class="key-result" data-kr=key_result.id.clone()>
+        <tr class="key-result" data-kr=key_result.id.clone() hidden=hidden>
             <th scope="row" class="kr-id">{format!("KR {}", key_result.id)}</th>
             <td class="kr-text"><Inlines inlines=key_result.text /></td>
             <td class="kr-status"><StatusBadge status=key_result.status /></td>
