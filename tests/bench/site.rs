@@ -244,27 +244,43 @@ struct Load {
     longest_task: f64,
 }
 
-/// One load of `url` in a fresh browser with the cache disabled.
-fn load_time(url: &str, throttle: f64, app: bool) -> Load {
+/// Opens `url` in a fresh browser with the cache disabled, at a CPU slow-down and a network
+/// latency (each request waits `latency` ms more), with `script` run first in every document.
+fn fresh_load(url: &str, throttle: f64, latency: f64, script: &str) -> Driver {
     let driver = Driver::start();
     driver.devtools("Network.enable", json!({}));
     driver.devtools("Network.setCacheDisabled", json!({"cacheDisabled": true}));
+    if latency > 0.0 {
+        driver.devtools(
+            "Network.emulateNetworkConditions",
+            json!({"offline": false, "latency": latency, "downloadThroughput": -1, "uploadThroughput": -1}),
+        );
+    }
     driver.devtools("Emulation.setCPUThrottlingRate", json!({"rate": throttle}));
-    driver.devtools("Page.addScriptToEvaluateOnNewDocument", json!({"source": PAINT_MARK}));
+    driver.devtools("Page.addScriptToEvaluateOnNewDocument", json!({"source": script}));
     driver.goto("about:blank");
     driver.goto(url);
-    let mark = |name: &str| {
-        for _ in 0..400 {
-            let value = driver.execute(&format!(
-                "const m = performance.getEntriesByName('{name}')[0]; return m ? m.startTime : null;"
-            ));
-            if let Some(time) = value.as_f64() {
-                return time;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(25));
+    driver
+}
+
+/// When the performance mark `name` was set, waiting up to `seconds` for it.
+fn wait_for_mark(driver: &Driver, name: &str, seconds: u64, what: &str) -> f64 {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    loop {
+        let value = driver
+            .execute(&format!("const m = performance.getEntriesByName('{name}')[0]; return m ? m.startTime : null;"));
+        if let Some(time) = value.as_f64() {
+            return time;
         }
-        panic!("{url}: no '{name}' mark")
-    };
+        assert!(std::time::Instant::now() < deadline, "{what}: no '{name}' mark");
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+}
+
+/// One load of `url` in a fresh browser with the cache disabled.
+fn load_time(url: &str, throttle: f64, app: bool) -> Load {
+    let driver = fresh_load(url, throttle, 0.0, PAINT_MARK);
+    let mark = |name: &str| wait_for_mark(&driver, name, 10, url);
     let painted = mark("table-painted");
     // The app marks the frame after its own table is in the document (src/app/perf.rs).
     let app = app.then(|| mark("okr-table-painted"));
@@ -291,27 +307,9 @@ const READY_MARK: &str = "(() => { const selector = SELECTOR; const check = () =
 /// Navigation until `selector` is in the page, in a fresh browser with the cache disabled, at a
 /// CPU slow-down and a network latency (each request waits `latency` ms more).
 fn time_to_view(url: &str, selector: &str, throttle: f64, latency: f64) -> f64 {
-    let driver = Driver::start();
-    driver.devtools("Network.enable", json!({}));
-    driver.devtools("Network.setCacheDisabled", json!({"cacheDisabled": true}));
-    driver.devtools(
-        "Network.emulateNetworkConditions",
-        json!({"offline": false, "latency": latency, "downloadThroughput": -1, "uploadThroughput": -1}),
-    );
-    driver.devtools("Emulation.setCPUThrottlingRate", json!({"rate": throttle}));
     let script = READY_MARK.replace("SELECTOR", &serde_json::to_string(selector).unwrap());
-    driver.devtools("Page.addScriptToEvaluateOnNewDocument", json!({"source": script}));
-    driver.goto("about:blank");
-    driver.goto(url);
-    for _ in 0..600 {
-        let value =
-            driver.execute("const m = performance.getEntriesByName('view-ready')[0]; return m ? m.startTime : null;");
-        if let Some(time) = value.as_f64() {
-            return time;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-    }
-    panic!("{url}: '{selector}' never appeared")
+    let driver = fresh_load(url, throttle, latency, &script);
+    wait_for_mark(&driver, "view-ready", 15, &format!("{url} ({selector})"))
 }
 
 /// Runs in every frame of a host page (an injected script: the strict policy allows no inline
@@ -348,6 +346,9 @@ fn fetched_bytes(dist: &Path, urls: &[String]) -> usize {
 /// Section 6: one OKR section embedded on another site's page, as the `<quarterly-report>`
 /// element and as an iframe (with embed.js), until it works, and the bytes it fetched.
 fn embeds_on_a_host_page(dist: &Path, server: &Server, out: &mut String) {
+    // The site's strict policy, letting its own pages frame it (the host page is on the same
+    // server); the server's default forbids framing.
+    server.set_header("Content-Security-Policy", &server::site_csp("'self'"));
     std::fs::write(
         dist.join("host-element.html"),
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host</title>\
@@ -378,25 +379,8 @@ fn embeds_on_a_host_page(dist: &Path, server: &Server, out: &mut String) {
         for throttle in [1.0, 4.0] {
             let mut times = Vec::new();
             for _ in 0..EMBED_LOADS {
-                let driver = Driver::start();
-                driver.devtools("Network.enable", json!({}));
-                driver.devtools("Network.setCacheDisabled", json!({"cacheDisabled": true}));
-                driver.devtools("Emulation.setCPUThrottlingRate", json!({"rate": throttle}));
-                driver.devtools("Page.addScriptToEvaluateOnNewDocument", json!({"source": EMBED_READY_MARK}));
-                driver.goto("about:blank");
-                driver.goto(&server.url(page));
-                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-                loop {
-                    let ready = driver.execute(
-                        "const m = performance.getEntriesByName('embed-ready')[0]; return m ? m.startTime : null;",
-                    );
-                    if let Some(time) = ready.as_f64() {
-                        times.push(time);
-                        break;
-                    }
-                    assert!(std::time::Instant::now() < deadline, "{page}: the embed never worked");
-                    std::thread::sleep(std::time::Duration::from_millis(25));
-                }
+                let driver = fresh_load(&server.url(page), throttle, 0.0, EMBED_READY_MARK);
+                times.push(wait_for_mark(&driver, "embed-ready", 60, page));
                 let urls: Vec<String> =
                     serde_json::from_value(driver.execute("return window.__fetched;")).unwrap_or_default();
                 bytes = fetched_bytes(dist, &urls);
