@@ -72,17 +72,24 @@ impl KeyResultTrack {
     }
 }
 
-fn words(text: &str) -> BTreeSet<String> {
+/// A text's distinct words, folded to lower case.
+type Words = BTreeSet<String>;
+
+fn words(text: &str) -> Words {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// Shared words over all words (Jaccard), 0 to 1.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (words(a), words(b));
+    shared_words(&words(a), &words(b))
+}
+
+fn shared_words(a: &Words, b: &Words) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    a.intersection(&b).count() as f64 / a.union(&b).count() as f64
+    let shared = a.intersection(b).count();
+    shared as f64 / (a.len() + b.len() - shared) as f64
 }
 
 /// Whether two texts differ in wording (not only in case, spacing or punctuation).
@@ -98,7 +105,13 @@ fn status_kind(status: &Option<Status>) -> Option<StatusKind> {
 pub fn timeline(reports: &[&Report]) -> Timeline {
     let mut reports: Vec<&Report> = reports.to_vec();
     reports.sort_by_key(|r| r.period);
-    let mut tracks = Tracks { quarters: reports.len(), objectives: Vec::new(), key_results: Vec::new() };
+    let mut tracks = Tracks {
+        quarters: reports.len(),
+        objectives: Vec::new(),
+        key_results: Vec::new(),
+        objective_words: Vec::new(),
+        key_result_words: Vec::new(),
+    };
     for (quarter, report) in reports.iter().enumerate() {
         tracks.add_quarter(quarter, report);
     }
@@ -111,11 +124,14 @@ pub fn timeline(reports: &[&Report]) -> Timeline {
     Timeline { periods: reports.iter().map(|r| r.period).collect(), objectives, key_results }
 }
 
-/// The tracks built so far, quarter by quarter.
+/// The tracks built so far, quarter by quarter, with the words of each track's latest title or
+/// text: a text is split into words once, not once per comparison.
 struct Tracks {
     quarters: usize,
     objectives: Vec<ObjectiveTrack>,
     key_results: Vec<KeyResultTrack>,
+    objective_words: Vec<Words>,
+    key_result_words: Vec<Words>,
 }
 
 /// Which tracks one quarter has already continued: a track takes one item per quarter.
@@ -149,20 +165,25 @@ impl Tracks {
     /// Continues the free track with the same number and a similar title, or starts one.
     fn add_objective(&mut self, quarter: usize, objective: &Objective, taken: &mut Taken) -> usize {
         let title = plain_text(&objective.title);
+        let title_words = words(&title);
         let found = self.objectives.iter().enumerate().position(|(index, track)| {
             taken.objective_free(index)
                 && track.id == objective.id
                 && track.titles.iter().rev().flatten().next().is_none_or(|last| {
-                    last.is_empty() || title.is_empty() || similarity(last, &title) >= SAME_OBJECTIVE
+                    last.is_empty()
+                        || title.is_empty()
+                        || shared_words(&self.objective_words[index], &title_words) >= SAME_OBJECTIVE
                 })
         });
         let index = found.unwrap_or_else(|| {
             self.objectives.push(ObjectiveTrack { id: objective.id.clone(), titles: vec![None; self.quarters] });
+            self.objective_words.push(Words::new());
             taken.objectives.push(false);
             self.objectives.len() - 1
         });
         taken.objectives[index] = true;
         self.objectives[index].titles[quarter] = Some(title);
+        self.objective_words[index] = title_words;
         index
     }
 
@@ -170,17 +191,18 @@ impl Tracks {
     /// number with a very similar text (renumbered), else starts one.
     fn add_key_result(&mut self, quarter: usize, objective: usize, kr: &KeyResult, taken: &mut Taken) {
         let text = plain_text(&kr.text);
+        let text_words = words(&text);
         let same_number = self.key_results.iter().enumerate().position(|(index, track)| {
             taken.key_result_free(index)
                 && track.latest().id == kr.id
-                && similarity(&track.latest().text, &text) >= SAME_KEY_RESULT
+                && shared_words(&self.key_result_words[index], &text_words) >= SAME_KEY_RESULT
         });
         let moved = || {
             self.key_results
                 .iter()
                 .enumerate()
                 .filter(|(index, track)| taken.key_result_free(*index) && track.latest().id != kr.id)
-                .map(|(index, track)| (index, similarity(&track.latest().text, &text)))
+                .map(|(index, _)| (index, shared_words(&self.key_result_words[index], &text_words)))
                 .filter(|(_, score)| *score >= RENUMBERED)
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(index, _)| index)
@@ -202,12 +224,14 @@ impl Tracks {
             }
             None => {
                 self.key_results.push(KeyResultTrack { objective, cells: vec![None; self.quarters] });
+                self.key_result_words.push(Words::new());
                 taken.key_results.push(false);
                 self.key_results.len() - 1
             }
         };
         taken.key_results[index] = true;
         self.key_results[index].cells[quarter] = Some(appearance);
+        self.key_result_words[index] = text_words;
     }
 }
 

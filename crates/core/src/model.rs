@@ -457,12 +457,14 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
 /// ("On-Target!" and "on target" fold alike). The status vocabulary and the importer's heading
 /// and label matching compare through it.
 pub fn fold_words(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| if c.is_alphanumeric() { c.to_lowercase().collect::<Vec<_>>() } else { vec![' '] })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()) {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    folded
 }
 
 /// The plain text of blocks: paragraphs, headings, list items and table rows each on a line of
@@ -684,5 +686,13 @@ mod tests {
         let filed = catalog(&[("vd-wg", "2025-q1"), ("sigstore", "2025-q3"), ("sigstore", "2025-q1")]);
         assert_eq!(filed.periods(), [quarter("2025-q3"), quarter("2025-q1")]);
         assert!(catalog(&[]).periods().is_empty());
+    }
+
+    #[test]
+    fn folding_keeps_words_in_lower_case_and_makes_everything_else_one_space() {
+        assert_eq!(fold_words("On-Target!"), "on target");
+        assert_eq!(fold_words("  Funding   requests: (none) "), "funding requests none");
+        assert_eq!(fold_words("KR 1.3 — Ünïcode ÀND İ"), "kr 1 3 ünïcode ànd i\u{307}");
+        assert_eq!(fold_words("-- !! --"), "");
     }
 }
