@@ -5,6 +5,7 @@
 use quarterly::app::escape_html;
 use quarterly::app::loaded::{Preloaded, PRELOADED_ID};
 use quarterly::app::prerender::{pages, render_body, Page};
+use quarterly_core::history::changes;
 use quarterly_core::model::summary::{History, Summary};
 use quarterly_core::model::{blocks_plain_text, Catalog, CatalogEntry, Inline, Period, Report};
 use std::collections::HashMap;
@@ -182,7 +183,10 @@ fn every_report_is_pre_rendered_at_its_address_and_the_foundation_pages_beside_t
         assert!(!html.contains("Comparing with the previous quarter"), "{file}");
         let data = preloaded(html);
         let previous = catalog.previous(&entry.initiative.slug, entry.period);
-        assert_eq!(data.reports.len(), 1 + usize::from(previous.is_some()), "{file}");
+        // The report, and the changes since the one before rather than that report itself.
+        assert_eq!(data.reports.keys().collect::<Vec<_>>(), [&entry.path], "{file}");
+        let expected = previous.map(|previous| (&entry.path, changes(&reports[&previous.path], &reports[&entry.path])));
+        assert_eq!(data.changes.iter().next(), expected.as_ref().map(|(path, changes)| (*path, changes)), "{file}");
         assert_eq!(data.summary, None, "{file}: a report page carries no summary");
         // "Since" compares key results: reports without objectives have none.
         if let (Some(previous), false) = (previous, reports[&entry.path].objectives.is_empty()) {

@@ -6,6 +6,7 @@ use super::api::{
     fetch_catalog, fetch_history, fetch_report, fetch_search, fetch_summary, history_url, report_url, FetchError,
 };
 use leptos::prelude::*;
+use quarterly_core::history::Changes;
 use quarterly_core::model::summary::{History, SearchCorpus, Summary};
 use quarterly_core::model::{Catalog, Report};
 use serde::{Deserialize, Serialize};
@@ -24,13 +25,17 @@ pub const BASE_META: &str = "quarterly-base";
 pub const PAGE_META: &str = "quarterly-page";
 
 /// What a pre-rendered page was built with: the catalog, reports by their catalog path
-/// (`alpha-omega/2025-q2.json`: a report page's report and the one before it, for the changes),
-/// `summary.json` (the home page and "For the TAC") and histories by initiative (a history page's).
+/// (`alpha-omega/2025-q2.json`: a report page's report), the changes since the quarter before by
+/// the report's path (computed at build time: the page needs neither the previous report nor the
+/// work of comparing), `summary.json` (the home page and "For the TAC") and histories by
+/// initiative (a history page's).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Preloaded {
     pub catalog: Option<Catalog>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub reports: BTreeMap<String, Report>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub changes: BTreeMap<String, Changes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -42,6 +47,7 @@ pub struct Preloaded {
 pub struct PreloadedData {
     catalog: Option<Arc<Catalog>>,
     reports: BTreeMap<String, Arc<Report>>,
+    changes: BTreeMap<String, Arc<Changes>>,
     summary: Option<Arc<Summary>>,
     histories: BTreeMap<String, Arc<History>>,
 }
@@ -51,6 +57,7 @@ impl From<Preloaded> for PreloadedData {
         PreloadedData {
             catalog: preloaded.catalog.map(Arc::new),
             reports: preloaded.reports.into_iter().map(|(path, report)| (path, Arc::new(report))).collect(),
+            changes: preloaded.changes.into_iter().map(|(path, changes)| (path, Arc::new(changes))).collect(),
             summary: preloaded.summary.map(Arc::new),
             histories: preloaded.histories.into_iter().map(|(slug, history)| (slug, Arc::new(history))).collect(),
         }
@@ -122,6 +129,11 @@ pub fn load_report(path: &str) -> Loaded<Arc<Report>> {
         let url = url.clone();
         async move { fetch_report(url?).await }
     }))
+}
+
+/// The changes since the quarter before of the report at `path`, when the page carries them.
+pub fn preloaded_changes(path: &str) -> Option<Arc<Changes>> {
+    use_context::<PreloadedData>().and_then(|data| data.changes.get(path).cloned())
 }
 
 /// An initiative's history (`<slug>/history.json`): preloaded, or fetched.

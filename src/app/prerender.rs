@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_router::location::RequestUrl;
 use quarterly_core::feeds::{atom, sitemap, Feed, FeedEntry};
+use quarterly_core::history::changes;
 use quarterly_core::model::summary::{History, Summary};
 use quarterly_core::model::{blocks_plain_text, Catalog, CatalogEntry, Report};
 use quarterly_core::oembed;
@@ -63,20 +64,23 @@ pub fn render_body(base: &str, site_path: &str, preloaded: &Preloaded) -> String
     html
 }
 
-/// The data a report's page carries: the catalog, the report and the one before it.
+/// The data a report's page carries: the catalog, the report and its changes since the one
+/// before.
 fn preloaded_for(
     catalog: &Catalog,
     entry: &CatalogEntry,
     load: &mut dyn FnMut(&CatalogEntry) -> Result<Report, String>,
 ) -> Result<Preloaded, String> {
     let mut preloaded = Preloaded { catalog: Some(catalog.clone()), ..Preloaded::default() };
-    preloaded.reports.insert(entry.path.clone(), load(entry)?);
+    let report = load(entry)?;
     if let Some(previous) = catalog.previous(&entry.initiative.slug, entry.period) {
-        // Without it the comparison is fetched later: not a reason to skip the page.
-        if let Ok(report) = load(previous) {
-            preloaded.reports.insert(previous.path.clone(), report);
+        // Without it the browser fetches the previous report and compares: not a reason to skip
+        // the page.
+        if let Ok(previous) = load(previous) {
+            preloaded.changes.insert(entry.path.clone(), changes(&previous, &report));
         }
     }
+    preloaded.reports.insert(entry.path.clone(), report);
     Ok(preloaded)
 }
 
@@ -201,7 +205,7 @@ fn feeds_and_sitemap(catalog: &Catalog, written: &mut Written) {
     written.pages.push(Page { file: "sitemap.xml".into(), html: xml });
 }
 
-/// Each report's page, with its report and the one before it.
+/// Each report's page, with its report and what changed since the one before it.
 fn report_pages(
     template: &Template,
     catalog: &Catalog,

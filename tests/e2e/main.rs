@@ -487,6 +487,11 @@ fn switching_quarter_and_initiative_keeps_the_filters_that_still_apply() {
     driver.wait_until("2025 Q1's title", || driver.text(&driver.wait("h1")) == "2025 Q1 Alpha-Omega");
     // In 2025 Q1 only KR 1.2 and 1.5 of objective 1 were in progress.
     assert_eq!(wait_rows(&driver, 2), vec!["1.2", "1.5"]);
+    // Away from its pre-rendered page, a report is compared with the one before, fetched.
+    driver.wait_until("the comparison with 2024 Q4", || {
+        let since = driver.text(&driver.wait(".since"));
+        since.starts_with("Since 2024 Q4") && !since.contains("Comparing") && !since.contains("Could not")
+    });
     driver.click(&driver.wait("a.step[rel='next']"));
     driver.wait_until("2025 Q2 again", || driver.url().contains("/alpha-omega/2025-q2?objective=1"));
     assert_eq!(wait_rows(&driver, 3), vec!["1.2", "1.3", "1.5"]);

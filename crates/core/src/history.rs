@@ -6,6 +6,7 @@
 //! than being forced into a match. A text that moved to another number is followed as renumbered.
 
 use crate::model::{fold_words, plain_text, KeyResult, Objective, Period, Report, Status, StatusKind};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Texts at least this alike (shared words over all words) are the same key result reworded.
@@ -251,7 +252,7 @@ impl Appearance {
 }
 
 /// A key result whose status changed from one quarter to the next.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatusChange {
     /// Its number now ("1.3").
     pub id: String,
@@ -262,7 +263,7 @@ pub struct StatusChange {
 }
 
 /// A key result named by its number and its plain text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KeyResultText {
     /// Its number ("1.3").
     pub id: String,
@@ -276,8 +277,9 @@ impl KeyResultText {
     }
 }
 
-/// What changed from one quarter's report to the next.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// What changed from one quarter's report to the next (a pre-rendered report page carries it,
+/// computed at build time, instead of the previous report).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Changes {
     /// Key results whose status changed.
     pub status_changes: Vec<StatusChange>,
