@@ -1019,7 +1019,16 @@ fn downloads_into(driver: &Driver, name: &str) -> PathBuf {
 fn download(driver: &Driver, folder: &Path, button: &str, name: &str) -> Vec<u8> {
     driver.click(&driver.wait(button));
     let path = folder.join(name);
-    driver.wait_until(&format!("{name} to be downloaded"), || path.exists());
+    // Chromium reserves the name with an empty file, writes the download beside it
+    // (`.crdownload`) and renames it over the reservation when done: wait for the content.
+    let partial = || {
+        std::fs::read_dir(folder).is_ok_and(|entries| {
+            entries.flatten().any(|entry| entry.path().extension().is_some_and(|e| e == "crdownload"))
+        })
+    };
+    driver.wait_until(&format!("{name} to be downloaded"), || {
+        std::fs::metadata(&path).is_ok_and(|file| file.len() > 0) && !partial()
+    });
     std::fs::read(&path).unwrap()
 }
 
