@@ -133,8 +133,12 @@ fn link(report: &mut Value, url: &str) {
     );
 }
 
+/// The key-result rows a reader sees: a report that fits on one page keeps the rows a filter
+/// leaves out, hidden.
+const SHOWN_ROWS: &str = "tr.key-result:not([hidden])";
+
 fn rows(root: &Element) -> usize {
-    all(root, "tr.key-result:not([hidden])").len()
+    all(root, SHOWN_ROWS).len()
 }
 
 // Long by design: a catalogue, one line per case with its expected outcome.
@@ -166,13 +170,13 @@ async fn hostile_and_broken_data_catalogue() {
         ("empty ids", with(|r| { set(r, &format!("{}/id", kr(0, 0)), json!("")); set(r, "/objectives/1/id", json!("")); }),
             Expect::Renders(|root| assert_eq!(rows(root), 16))),
         ("zero-width characters in ids", with(|r| set(r, &format!("{}/id", kr(0, 0)), json!("1\u{200b}.1\u{200d}"))),
-            Expect::Renders(|root| assert!(all(root, "tr.key-result:not([hidden])")[0].text_content().unwrap().contains("1\u{200b}.1")))),
+            Expect::Renders(|root| assert!(all(root, SHOWN_ROWS)[0].text_content().unwrap().contains("1\u{200b}.1")))),
         ("an objective with no key results", with(|r| set(r, "/objectives/2/key_results", json!([]))),
             Expect::Renders(|root| { assert_eq!(rows(root), 13); assert!(text(root).contains("No key results listed")); })),
         ("no status at all", with(|r| set(r, &format!("{}/status", kr(0, 0)), Value::Null)),
             Expect::Renders(|root| assert!(text(root).contains("No status")))),
         ("10 MB of text in one field", with(|r| kr_text(r, &"ten megabytes ".repeat(750_000))),
-            Expect::Renders(|root| assert!(all(root, "tr.key-result:not([hidden])")[0].text_content().unwrap().len() > 10_000_000))),
+            Expect::Renders(|root| assert!(all(root, SHOWN_ROWS)[0].text_content().unwrap().len() > 10_000_000))),
         ("javascript: link", with(|r| link(r, "javascript:alert(document.cookie)")),
             Expect::Renders(|root| assert!(all(root, ".unsafe-link").iter().any(|e| e.text_content().unwrap() == "click me")))),
         ("javascript: link in disguise", with(|r| link(r, "  JaVaScRiPt:alert(1)")),

@@ -40,8 +40,12 @@ fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap_or_default()
 }
 
+/// The key-result rows a reader sees: a report that fits on one page keeps the rows a filter
+/// leaves out, hidden.
+const SHOWN_ROWS: &str = "tr.key-result:not([hidden])";
+
 fn row_ids(root: &Element) -> Vec<String> {
-    all(root, "tr.key-result:not([hidden])").iter().map(|row| row.get_attribute("data-kr").unwrap()).collect()
+    all(root, SHOWN_ROWS).iter().map(|row| row.get_attribute("data-kr").unwrap()).collect()
 }
 
 async fn settle() {
@@ -83,7 +87,7 @@ async fn table_shows_all_sixteen_key_results_with_status_words() {
     settle().await;
     assert_eq!(row_ids(&root).len(), 16);
     assert_eq!(all(&root, "tbody.objective").len(), 4);
-    let first = &all(&root, "tr.key-result:not([hidden])")[0];
+    let first = &all(&root, SHOWN_ROWS)[0];
     assert_eq!(text(first, "th"), "KR 1.1");
     assert_eq!(text(first, ".status").trim(), "● On target");
     assert!(text(&root, ".result-count").contains("All 16 key results"));

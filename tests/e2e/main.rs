@@ -87,8 +87,12 @@ fn bundled_report() -> Report {
     serde_json::from_str(&std::fs::read_to_string(root().join("public").join(REPORT_FILE)).unwrap()).unwrap()
 }
 
+/// The key-result rows a reader sees: a report that fits on one page keeps the rows a filter
+/// leaves out, hidden.
+const SHOWN_ROWS: &str = "tr.key-result:not([hidden])";
+
 fn row_ids(driver: &Driver) -> Vec<String> {
-    driver.find_all("tr.key-result:not([hidden])").iter().filter_map(|row| driver.attribute(row, "data-kr")).collect()
+    driver.find_all(SHOWN_ROWS).iter().filter_map(|row| driver.attribute(row, "data-kr")).collect()
 }
 
 /// Opens a page of the site and waits until the app has taken over the pre-rendered copy (when
@@ -105,9 +109,7 @@ fn wait_app(driver: &Driver) {
 }
 
 fn wait_rows(driver: &Driver, expected: usize) -> Vec<String> {
-    driver.wait_until(&format!("{expected} key-result rows"), || {
-        driver.find_all("tr.key-result:not([hidden])").len() == expected
-    });
+    driver.wait_until(&format!("{expected} key-result rows"), || driver.find_all(SHOWN_ROWS).len() == expected);
     row_ids(driver)
 }
 
@@ -184,7 +186,7 @@ fn every_key_result_is_shown_with_its_status_and_no_console_error() {
     let report = bundled_report();
     let expected: Vec<String> = report.key_results().map(|(_, kr)| kr.id.clone()).collect();
     assert_eq!(rows, expected);
-    for (row, (_, kr)) in driver.find_all("tr.key-result:not([hidden])").iter().zip(report.key_results()) {
+    for (row, (_, kr)) in driver.find_all(SHOWN_ROWS).iter().zip(report.key_results()) {
         let badge = driver.text(row);
         let label = kr.status.as_ref().unwrap().kind.label();
         assert!(badge.contains(label), "KR {}: {badge:?} lacks {label}", kr.id);
@@ -528,12 +530,14 @@ fn history_shows_every_key_result_and_leads_to_the_quarter_of_a_change() {
     driver.click(&changed);
     driver.wait_until("the 2025 Q3 report", || driver.url().contains("/alpha-omega/2025-q3?q=KR+2.2"));
     assert_eq!(wait_rows(&driver, 1), vec!["2.2"]);
-    assert!(driver.text(&driver.wait("tr.key-result:not([hidden])")).contains("In progress"));
+    assert!(driver.text(&driver.wait(SHOWN_ROWS)).contains("In progress"));
 }
 
 #[test]
 fn a_chart_segment_filters_the_table_and_the_changes_since_last_quarter_are_listed() {
     let site = site();
+    // The page carries its changes since 2025 Q1: that report is never needed.
+    site.set_fault("data/alpha-omega/2025-q1.json", Fault::Status(404));
     let driver = Driver::start();
     open(&driver, &site.url("alpha-omega/2025-q2"));
     wait_rows(&driver, 16);
@@ -600,7 +604,7 @@ fn iframe_height(driver: &Driver) -> f64 {
 fn shadow_rows(driver: &Driver, element: &str) -> Vec<String> {
     let script = format!(
         "const root = document.querySelector('{element}').shadowRoot; \
-         return root ? [...root.querySelectorAll('tr.key-result:not([hidden])')].map(r => r.dataset.kr) : [];"
+         return root ? [...root.querySelectorAll('{SHOWN_ROWS}')].map(r => r.dataset.kr) : [];"
     );
     driver.execute(&script).as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
 }
