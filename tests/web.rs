@@ -291,6 +291,29 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
     );
     // The second objective's header still counts all of its matching key results.
     assert!(text(&root, "tbody[data-objective='2'] .objective-count").contains(&format!("{per} key results")));
+    // Rows are built when they first come onto the page and kept after: a filter hides them, and
+    // clearing it shows the same rows again, in the report's order, building nothing.
+    let first = root.query_selector("tr[data-kr='1.1']").unwrap().unwrap();
+    let threes = |k: &usize| format!("result {k}").contains("result 3");
+    filter.set(Filter { text: "result 3".into(), ..Filter::default() });
+    settle().await;
+    filter.set(Filter { objective: Some("3".into()), ..Filter::default() });
+    settle().await;
+    // Objective 3's rows were built around those the text showed first: each in its place.
+    assert_eq!(row_ids(&root), (1..=per).map(|k| format!("3.{k}")).collect::<Vec<_>>());
+    let built = page + (page - per + 1..=per).filter(threes).count() + per;
+    assert_eq!(all(&root, "tr.key-result").len(), built, "rows off the page stay built, hidden");
+    assert!(first.has_attribute("hidden"));
+    filter.set(Filter::default());
+    settle().await;
+    let first_page: Vec<String> =
+        (1..=per).map(|k| format!("1.{k}")).chain((1..=page - per).map(|k| format!("2.{k}"))).collect();
+    assert_eq!(row_ids(&root), first_page);
+    assert!(root.query_selector("tr[data-kr='1.1']").unwrap().unwrap().is_same_node(Some(&first)), "the row was kept");
+    let groups: Vec<String> =
+        all(&root, "tbody.objective").iter().map(|group| group.get_attribute("data-objective").unwrap()).collect();
+    assert_eq!(groups, ["1", "2", "3"], "a group built later takes its place in the report's order");
+    assert!(root.query_selector("tbody[data-objective='3']").unwrap().unwrap().has_attribute("hidden"));
     root.query_selector(".more-rows button").unwrap().unwrap().unchecked_ref::<HtmlElement>().click();
     settle().await;
     assert_eq!(row_ids(&root).len(), (2 * page).min(total));

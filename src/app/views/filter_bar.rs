@@ -35,23 +35,28 @@ pub fn FilterBar(
 }
 
 /// The objective select: all objectives, or one, each with how many key results it would show.
+/// Built once; a filter change updates the counts and the selection in place.
 #[component]
 fn ObjectiveChoice(report: Arc<Report>, objective_counts: Signal<Vec<(String, usize)>>) -> impl IntoView {
     let state = use_filter();
     let filter = state.filter;
     let total = report.key_results().count();
-    let objective_options = move || {
-        let current = filter.get();
-        objective_counts
-            .get()
-            .into_iter()
-            .map(|(id, count)| {
-                let selected = current.objective.as_deref() == Some(id.as_str());
-                let label = format!("{} ({count})", objective_label(&report, &id));
-                view! { <option value=id selected=selected>{label}</option> }
-            })
-            .collect_view()
-    };
+    // `objective_counts` has every objective, in the report's order.
+    let objective_options = report
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(at, objective)| {
+            let id = objective.id.clone();
+            let label = format!("{} (", objective_label(&report, &id));
+            let count = move || objective_counts.with(|counts| counts.get(at).map_or(0, |(_, count)| *count));
+            let selected = {
+                let id = id.clone();
+                move || filter.with(|filter| filter.objective.as_deref() == Some(id.as_str()))
+            };
+            view! { <option value=id selected=selected>{label}{count}")"</option> }
+        })
+        .collect_view();
     let on_objective = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         state.show_changed(|f| f.objective = (!value.is_empty()).then_some(value));
@@ -60,7 +65,7 @@ fn ObjectiveChoice(report: Arc<Report>, objective_counts: Signal<Vec<(String, us
         <div class="filter-field">
             <label for="objective-filter">"Objective"</label>
             <select id="objective-filter" on:change=on_objective>
-                <option value="" selected=move || filter.get().objective.is_none()>
+                <option value="" selected=move || filter.with(|filter| filter.objective.is_none())>
                     {format!("All objectives ({total})")}
                 </option>
                 {objective_options}
@@ -69,39 +74,44 @@ fn ObjectiveChoice(report: Arc<Report>, objective_counts: Signal<Vec<(String, us
     }
 }
 
-/// The status checkboxes, each with how many key results it would show.
+/// The status checkboxes, each with how many key results it would show. The statuses offered
+/// change only when a reader chooses one the report does not use; the rest updates in place.
 #[component]
 fn StatusChoice(status_counts: Signal<Vec<(StatusKind, usize)>>) -> impl IntoView {
-    let state = use_filter();
-    let filter = state.filter;
-    let status_options = move || {
-        let current = filter.get();
-        status_counts
-            .get()
-            .into_iter()
-            .map(|(kind, count)| {
-                let checked = current.statuses.contains(&kind);
-                view! {
-                    <label class=format!("status-option status-{}", kind.slug())>
-                        <input
-                            type="checkbox"
-                            name="status"
-                            value=kind.slug()
-                            prop:checked=checked
-                            on:change=move |_| state.show_changed(|f| f.toggle_status(kind))
-                        />
-                        <span class="status-symbol" aria-hidden="true">{kind.symbol()}</span>
-                        {format!(" {} ({count})", kind.label())}
-                    </label>
-                }
-            })
-            .collect_view()
-    };
+    let kinds =
+        Memo::new(move |_| status_counts.with(|counts| counts.iter().map(|(kind, _)| *kind).collect::<Vec<_>>()));
+    let status_option = move |kind: StatusKind| view! { <StatusOption kind=kind status_counts=status_counts /> };
     view! {
         <fieldset class="filter-field status-filter">
             <legend>"Status"</legend>
-            <div class="status-options">{status_options}</div>
+            <div class="status-options">
+                <For each=move || kinds.get() key=|kind| *kind children=status_option />
+            </div>
         </fieldset>
+    }
+}
+
+/// One status's checkbox, with its symbol, its name and how many key results it would show.
+#[component]
+fn StatusOption(kind: StatusKind, status_counts: Signal<Vec<(StatusKind, usize)>>) -> impl IntoView {
+    let state = use_filter();
+    let count = move || {
+        status_counts.with(|counts| counts.iter().find(|(counted, _)| *counted == kind).map_or(0, |(_, count)| *count))
+    };
+    view! {
+        <label class=format!("status-option status-{}", kind.slug())>
+            <input
+                type="checkbox"
+                name="status"
+                value=kind.slug()
+                prop:checked=move || state.filter.with(|filter| filter.statuses.contains(&kind))
+                on:change=move |_| state.show_changed(|f| f.toggle_status(kind))
+            />
+            <span class="status-symbol" aria-hidden="true">{kind.symbol()}</span>
+            {format!(" {} (", kind.label())}
+            {count}
+            ")"
+        </label>
     }
 }
 

@@ -65,12 +65,14 @@ pub fn OkrSection(report: Arc<Report>, #[prop(optional)] downloadable: bool) -> 
     }
 }
 
-/// Key-result rows laid out at once; more on request. Laying out thousands of rows is what makes
-/// filtering a huge report slow, not computing the filter.
+/// Key-result rows laid out at once; more on request.
 pub const ROWS_PER_PAGE: usize = 50;
 
-/// The table itself: one row group per objective, one row per key result that matches. Rows are
-/// keyed by objective and key result, so those that stay through a filter change are kept.
+/// The table itself: one row group per objective, one row per key result that matches, a page of
+/// them at a time. Rows (and row groups) are built when they first come onto the page and kept
+/// after, hidden while off it: a filter change only sets attributes on the rows a reader has
+/// seen before, and builds only those never shown. Building rows is what makes a filter change
+/// slow, not computing it.
 #[component]
 pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Filtered>) -> impl IntoView {
     // Effects run once the view is in the document: mark when its rows are painted.
@@ -88,19 +90,8 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Fi
     let print = window_event_listener_untyped("beforeprint", move |_| limit.set(usize::MAX));
     on_cleanup(move || print.remove());
     let page = Memo::new(move |_| filtered.with(|filtered| filtered.page(limit.get())));
-    // A report whose key results fit on one page keeps every row built and hides those the
-    // filter leaves out: a filter change then only sets attributes, where building the rows
-    // again took a frame. A longer one builds only the page's rows.
-    let keep_rows = report.key_results().count() <= ROWS_PER_PAGE;
-    let objectives = report.objectives.len();
-    let objectives_on_page = move || {
-        if keep_rows {
-            (0..objectives).collect()
-        } else {
-            page.with(|groups| groups.iter().map(|group| group.objective).collect::<Vec<_>>())
-        }
-    };
-    let objective_rows = move |objective_index: usize| view! { <ObjectiveRows report=report.clone() objective_index=objective_index page=page keep_rows=keep_rows /> };
+    let objectives = kept(move || page.with(|groups| groups.iter().map(|group| group.objective).collect()));
+    let objective_rows = move |objective_index: usize| view! { <ObjectiveRows report=report.clone() objective_index=objective_index page=page /> };
     let hidden = Signal::derive(move || filtered.with(|filtered| filtered.shown).saturating_sub(limit.get()));
     view! {
         <div class="table-scroll">
@@ -114,22 +105,28 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Fi
                         <th scope="col" class="kr-status">"Status"</th>
                     </tr>
                 </thead>
-                <For each=objectives_on_page key=|objective_index| *objective_index children=objective_rows />
+                <For each=move || objectives.get() key=|objective_index| *objective_index children=objective_rows />
             </table>
         </div>
         <MoreRows hidden=hidden limit=limit />
     }
 }
 
-/// One objective's row group: its heading row with the count of its key results shown, then the
-/// rows of those on the page (with `keep_rows`, every row, those not on the page hidden).
+/// The indices `on_page` gives now and every one it gave before, in order: what has been built.
+fn kept(on_page: impl Fn() -> Vec<usize> + Send + Sync + 'static) -> Memo<Vec<usize>> {
+    Memo::new(move |before: Option<&Vec<usize>>| {
+        let mut kept = before.cloned().unwrap_or_default();
+        kept.extend(on_page());
+        kept.sort_unstable();
+        kept.dedup();
+        kept
+    })
+}
+
+/// One objective's row group: its heading row with the count of its key results shown, then its
+/// rows built so far, those not on the page hidden (see [`OkrTable`]).
 #[component]
-fn ObjectiveRows(
-    report: Arc<Report>,
-    objective_index: usize,
-    page: Memo<Vec<PageGroup>>,
-    keep_rows: bool,
-) -> impl IntoView {
+fn ObjectiveRows(report: Arc<Report>, objective_index: usize, page: Memo<Vec<PageGroup>>) -> impl IntoView {
     let objective = &report.objectives[objective_index];
     let total = objective.key_results.len();
     let count = move || {
@@ -140,24 +137,17 @@ fn ObjectiveRows(
             format!("{shown} of {total} key results")
         }
     };
+    // This objective's rows on the page: a change elsewhere in the table does not reach its rows.
+    let shown = Memo::new(move |_| on_page(page, objective_index, |group| group.key_results.clone()));
     let key_result_row = {
         let report = report.clone();
         move |index: usize| {
-            let hidden = move || {
-                keep_rows
-                    && !on_page(page, objective_index, |group| group.key_results.contains(&index)).unwrap_or(false)
-            };
+            let hidden = move || shown.with(|shown| !shown.as_ref().is_some_and(|rows| rows.contains(&index)));
             view! { <KeyResultRow key_result=report.objectives[objective_index].key_results[index].clone() hidden=hidden /> }
         }
     };
-    let rows = move || {
-        if keep_rows {
-            (0..total).collect()
-        } else {
-            on_page(page, objective_index, |group| group.key_results.clone()).unwrap_or_default()
-        }
-    };
-    let off_page = move || keep_rows && on_page(page, objective_index, |_| ()).is_none();
+    let rows = kept(move || shown.get().unwrap_or_default());
+    let off_page = move || shown.with(Option::is_none);
     view! {
         <tbody class="objective" data-objective=objective.id.clone() hidden=off_page>
             <tr class="objective-row">
@@ -171,13 +161,13 @@ fn ObjectiveRows(
             {(total == 0).then(|| view! {
                 <tr><td colspan="3" class="no-key-results">"No key results listed for this objective."</td></tr>
             })}
-            <For each=rows key=|index| *index children=key_result_row />
+            <For each=move || rows.get() key=|index| *index children=key_result_row />
         </tbody>
     }
 }
 
-/// One key result's row: its number, its text and its status; `hidden` while the filter leaves
-/// it out (see [`OkrTable`]).
+/// One key result's row: its number, its text and its status; `hidden` while it is off the page
+/// (see [`OkrTable`]).
 #[component]
 fn KeyResultRow(key_result: KeyResult, hidden: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     view! {
@@ -192,18 +182,18 @@ fn KeyResultRow(key_result: KeyResult, hidden: impl Fn() -> bool + Send + Sync +
 /// The button under a long table that lays out the next page of rows, while any are `hidden`.
 #[component]
 fn MoreRows(hidden: Signal<usize>, limit: RwSignal<usize>) -> impl IntoView {
-    move || {
+    let label = move || {
         let hidden = hidden.get();
-        (hidden > 0).then(|| {
-            let next = hidden.min(ROWS_PER_PAGE);
-            view! {
-                <p class="more-rows">
-                    <button type="button" class="button" on:click=move |_| limit.update(|l| *l = l.saturating_add(ROWS_PER_PAGE))>
-                        {format!("Show {next} more ({hidden} not shown yet)")}
-                    </button>
-                </p>
-            }
-        })
+        format!("Show {} more ({hidden} not shown yet)", hidden.min(ROWS_PER_PAGE))
+    };
+    view! {
+        <Show when=move || { hidden.get() > 0 }>
+            <p class="more-rows">
+                <button type="button" class="button" on:click=move |_| limit.update(|l| *l = l.saturating_add(ROWS_PER_PAGE))>
+                    {label}
+                </button>
+            </p>
+        </Show>
     }
 }
 
