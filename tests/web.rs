@@ -171,6 +171,71 @@ async fn status_checkboxes_combine_and_show_live_counts() {
     assert!(root.query_selector(".clear-filters:disabled").unwrap().is_none());
 }
 
+/// The filter bar shows the counts `filter::apply` gives, updated in place as the filter changes,
+/// and offers a status the reader chose that the report does not use until it is cleared.
+#[wasm_bindgen_test]
+async fn filter_counts_update_in_place_and_a_chosen_unused_status_is_offered() {
+    use quarterly::app::views::okr_table::objective_label;
+    use quarterly_core::filter::{apply, SearchIndex};
+    use quarterly_core::model::StatusKind;
+    let report = report();
+    let index = SearchIndex::new(&report);
+    let expected = |filter: &Filter| {
+        let filtered = apply(&report, &index, filter);
+        let statuses: Vec<String> = filtered
+            .status_counts
+            .iter()
+            .map(|(kind, count)| format!("{} {} ({count})", kind.symbol(), kind.label()))
+            .collect();
+        let objectives: Vec<String> = filtered
+            .objective_counts
+            .iter()
+            .map(|(id, count)| format!("{} ({count})", objective_label(&report, id)))
+            .collect();
+        (statuses, objectives)
+    };
+    let shown = |root: &Element| {
+        let statuses = all(root, ".status-option").iter().map(|l| l.text_content().unwrap()).collect::<Vec<_>>();
+        let objectives =
+            all(root, "#objective-filter option:not([value=''])").iter().map(|o| o.text_content().unwrap()).collect();
+        (statuses, objectives)
+    };
+    let filter = RwSignal::new(Filter::default());
+    let (root, _mounted) = mount_okrs(filter);
+    settle().await;
+    assert_eq!(shown(&root), expected(&Filter::default()));
+    let (first_box, first_option) = (
+        root.query_selector(".status-option input").unwrap().unwrap(),
+        root.query_selector("#objective-filter option[value='1']").unwrap().unwrap(),
+    );
+    let slug = first_box.get_attribute("value").unwrap();
+    let unused = *StatusKind::ALL
+        .iter()
+        .find(|kind| root.query_selector(&format!("input[value='{}']", kind.slug())).unwrap().is_none())
+        .expect("the report leaves a status of the vocabulary unused");
+    // A text filter changes the counts, not the statuses offered.
+    let narrowed = Filter { text: "security".into(), ..Filter::default() };
+    filter.set(narrowed.clone());
+    settle().await;
+    assert_ne!(expected(&narrowed), expected(&Filter::default()), "the text changes some counts");
+    assert_eq!(shown(&root), expected(&narrowed));
+    let kept = root.query_selector(&format!("input[value='{slug}']")).unwrap().unwrap();
+    assert!(kept.is_same_node(Some(&first_box)), "a checkbox is kept while its count changes");
+    let kept = root.query_selector("#objective-filter option[value='1']").unwrap().unwrap();
+    assert!(kept.is_same_node(Some(&first_option)), "an option is kept while its count changes");
+    let chosen = Filter { statuses: vec![unused], ..narrowed };
+    filter.set(chosen.clone());
+    settle().await;
+    assert_eq!(shown(&root), expected(&chosen));
+    let offered: HtmlInputElement =
+        root.query_selector(&format!("input[value='{}']", unused.slug())).unwrap().unwrap().unchecked_into();
+    assert!(offered.checked(), "the chosen status is offered, checked");
+    filter.set(Filter::default());
+    settle().await;
+    assert_eq!(shown(&root), expected(&Filter::default()));
+    assert!(root.query_selector(&format!("input[value='{}']", unused.slug())).unwrap().is_none());
+}
+
 #[wasm_bindgen_test]
 async fn empty_state_names_the_text_and_clears() {
     let filter = RwSignal::new(Filter { text: "zebra".into(), ..Filter::default() });

@@ -80,13 +80,17 @@ fn ObjectiveChoice(report: Arc<Report>, objective_counts: Signal<Vec<(String, us
 fn StatusChoice(status_counts: Signal<Vec<(StatusKind, usize)>>) -> impl IntoView {
     let kinds =
         Memo::new(move |_| status_counts.with(|counts| counts.iter().map(|(kind, _)| *kind).collect::<Vec<_>>()));
-    let status_option = move |kind: StatusKind| view! { <StatusOption kind=kind status_counts=status_counts /> };
+    let status_options = move || {
+        kinds
+            .get()
+            .into_iter()
+            .map(|kind| view! { <StatusOption kind=kind status_counts=status_counts /> })
+            .collect_view()
+    };
     view! {
         <fieldset class="filter-field status-filter">
             <legend>"Status"</legend>
-            <div class="status-options">
-                <For each=move || kinds.get() key=|kind| *kind children=status_option />
-            </div>
+            <div class="status-options">{status_options}</div>
         </fieldset>
     }
 }

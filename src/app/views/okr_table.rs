@@ -138,16 +138,17 @@ fn ObjectiveRows(report: Arc<Report>, objective_index: usize, page: Memo<Vec<Pag
         }
     };
     // This objective's rows on the page: a change elsewhere in the table does not reach its rows.
-    let shown = Memo::new(move |_| on_page(page, objective_index, |group| group.key_results.clone()));
+    let shown =
+        Memo::new(move |_| on_page(page, objective_index, |group| group.key_results.clone()).unwrap_or_default());
     let key_result_row = {
         let report = report.clone();
         move |index: usize| {
-            let hidden = move || shown.with(|shown| !shown.as_ref().is_some_and(|rows| rows.contains(&index)));
+            let hidden = move || shown.with(|shown| !shown.contains(&index));
             view! { <KeyResultRow key_result=report.objectives[objective_index].key_results[index].clone() hidden=hidden /> }
         }
     };
-    let rows = kept(move || shown.get().unwrap_or_default());
-    let off_page = move || shown.with(Option::is_none);
+    let rows = kept(move || shown.get());
+    let off_page = move || on_page(page, objective_index, |_| ()).is_none();
     view! {
         <tbody class="objective" data-objective=objective.id.clone() hidden=off_page>
             <tr class="objective-row">
@@ -186,14 +187,18 @@ fn MoreRows(hidden: Signal<usize>, limit: RwSignal<usize>) -> impl IntoView {
         let hidden = hidden.get();
         format!("Show {} more ({hidden} not shown yet)", hidden.min(ROWS_PER_PAGE))
     };
-    view! {
-        <Show when=move || { hidden.get() > 0 }>
-            <p class="more-rows">
-                <button type="button" class="button" on:click=move |_| limit.update(|l| *l = l.saturating_add(ROWS_PER_PAGE))>
-                    {label}
-                </button>
-            </p>
-        </Show>
+    // Built when rows are first left out, not again on each change of their number.
+    let any = Memo::new(move |_| hidden.get() > 0);
+    move || {
+        any.get().then(|| {
+            view! {
+                <p class="more-rows">
+                    <button type="button" class="button" on:click=move |_| limit.update(|l| *l = l.saturating_add(ROWS_PER_PAGE))>
+                        {label}
+                    </button>
+                </p>
+            }
+        })
     }
 }
 
