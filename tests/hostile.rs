@@ -133,8 +133,8 @@ fn link(report: &mut Value, url: &str) {
     );
 }
 
-/// The key-result rows a reader sees: a report that fits on one page keeps the rows a filter
-/// leaves out, hidden.
+/// The key-result rows a reader sees: the table keeps the rows it has built, hidden while off
+/// the page.
 const SHOWN_ROWS: &str = "tr.key-result:not([hidden])";
 
 fn rows(root: &Element) -> usize {

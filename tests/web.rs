@@ -40,8 +40,8 @@ fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap_or_default()
 }
 
-/// The key-result rows a reader sees: a report that fits on one page keeps the rows a filter
-/// leaves out, hidden.
+/// The key-result rows a reader sees: the table keeps the rows it has built, hidden while off
+/// the page.
 const SHOWN_ROWS: &str = "tr.key-result:not([hidden])";
 
 fn row_ids(root: &Element) -> Vec<String> {
@@ -104,8 +104,8 @@ async fn rows_that_stay_through_a_filter_change_are_the_same_elements() {
     settle().await;
     assert!(row("2.1").is_same_node(Some(&before)), "narrowing kept the row");
     assert_eq!(text(&root, "tbody[data-objective='2'] .objective-count"), "3 key results");
-    // A report that fits on one page keeps the rows the filter leaves out, hidden, with their
-    // objective's group: showing them again builds nothing.
+    // The rows the filter leaves out stay built, hidden, with their objective's group: showing
+    // them again builds nothing.
     assert!(left_out.has_attribute("hidden"), "a row left out is hidden");
     assert!(root.query_selector("tbody[data-objective='1']").unwrap().unwrap().has_attribute("hidden"));
     assert!(!root.query_selector("tbody[data-objective='2']").unwrap().unwrap().has_attribute("hidden"));
@@ -141,6 +141,35 @@ async fn choosing_an_objective_in_the_select_reports_the_new_filter() {
     settle().await;
     assert_eq!(filter.get_untracked().objective.as_deref(), Some("4"));
     assert_eq!(row_ids(&root), vec!["4.1", "4.2", "4.3", "4.4", "4.5"]);
+    // Once a reader has picked options, the select follows a filter set elsewhere (Back and
+    // Forward, a chart segment, "Clear all filters"): the options are kept, so their selection
+    // must be set, not only their attribute.
+    select.set_value("");
+    fire(&select, "change");
+    settle().await;
+    for objective in [Some("4"), Some("1"), None] {
+        filter.set(Filter { objective: objective.map(str::to_string), ..Filter::default() });
+        settle().await;
+        assert_eq!(select.value(), objective.unwrap_or(""), "the select shows {objective:?}");
+    }
+}
+
+/// Row groups built after the first view (the page opened filtered to objective 3, then
+/// cleared) take their places in the report's order.
+#[wasm_bindgen_test]
+async fn row_groups_built_later_take_their_place_in_the_report_order() {
+    let filter = RwSignal::new(Filter { objective: Some("3".into()), ..Filter::default() });
+    let (root, _mounted) = mount_okrs(filter);
+    settle().await;
+    let groups = || -> Vec<String> {
+        all(&root, "tbody.objective").iter().map(|group| group.get_attribute("data-objective").unwrap()).collect()
+    };
+    assert_eq!(groups(), ["3"], "only the groups on the page are built");
+    filter.set(Filter::default());
+    settle().await;
+    assert_eq!(groups(), ["1", "2", "3", "4"]);
+    assert_eq!(row_ids(&root).len(), 16);
+    assert_eq!(row_ids(&root)[0], "1.1");
 }
 
 #[wasm_bindgen_test]
@@ -375,9 +404,6 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
         (1..=per).map(|k| format!("1.{k}")).chain((1..=page - per).map(|k| format!("2.{k}"))).collect();
     assert_eq!(row_ids(&root), first_page);
     assert!(root.query_selector("tr[data-kr='1.1']").unwrap().unwrap().is_same_node(Some(&first)), "the row was kept");
-    let groups: Vec<String> =
-        all(&root, "tbody.objective").iter().map(|group| group.get_attribute("data-objective").unwrap()).collect();
-    assert_eq!(groups, ["1", "2", "3"], "a group built later takes its place in the report's order");
     assert!(root.query_selector("tbody[data-objective='3']").unwrap().unwrap().has_attribute("hidden"));
     root.query_selector(".more-rows button").unwrap().unwrap().unchecked_ref::<HtmlElement>().click();
     settle().await;

@@ -87,8 +87,8 @@ fn bundled_report() -> Report {
     serde_json::from_str(&std::fs::read_to_string(root().join("public").join(REPORT_FILE)).unwrap()).unwrap()
 }
 
-/// The key-result rows a reader sees: a report that fits on one page keeps the rows a filter
-/// leaves out, hidden.
+/// The key-result rows a reader sees: the table keeps the rows it has built, hidden while off
+/// the page.
 const SHOWN_ROWS: &str = "tr.key-result:not([hidden])";
 
 fn row_ids(driver: &Driver) -> Vec<String> {

@@ -54,9 +54,12 @@ fn ObjectiveChoice(report: Arc<Report>, objective_counts: Signal<Vec<(String, us
                 let id = id.clone();
                 move || filter.with(|filter| filter.objective.as_deref() == Some(id.as_str()))
             };
-            view! { <option value=id selected=selected>{label}{count}")"</option> }
+            // The attribute for the static page; the property for the select once a reader has
+            // picked an option (browsers then ignore the attribute).
+            view! { <option value=id selected=selected.clone() prop:selected=selected>{label}{count}")"</option> }
         })
         .collect_view();
+    let all = move || filter.with(|filter| filter.objective.is_none());
     let on_objective = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         state.show_changed(|f| f.objective = (!value.is_empty()).then_some(value));
@@ -65,7 +68,7 @@ fn ObjectiveChoice(report: Arc<Report>, objective_counts: Signal<Vec<(String, us
         <div class="filter-field">
             <label for="objective-filter">"Objective"</label>
             <select id="objective-filter" on:change=on_objective>
-                <option value="" selected=move || filter.with(|filter| filter.objective.is_none())>
+                <option value="" selected=all prop:selected=all>
                     {format!("All objectives ({total})")}
                 </option>
                 {objective_options}

@@ -77,17 +77,16 @@ pub const ROWS_PER_PAGE: usize = 50;
 pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Filtered>) -> impl IntoView {
     // Effects run once the view is in the document: mark when its rows are painted.
     Effect::new(|_| crate::app::perf::mark_after_paint("okr-table-painted"));
-    let limit = RwSignal::new(ROWS_PER_PAGE);
-    // A new filter starts again from the first page.
-    Effect::new(move |previous: Option<Filter>| {
-        let current = filter.get();
-        if previous.is_some_and(|previous| previous != current) && limit.get_untracked() != ROWS_PER_PAGE {
-            limit.set(ROWS_PER_PAGE);
-        }
-        current
+    // How many rows the reader asked for, under which filter. A new filter starts again from the
+    // first page in the same step as its rows, so no rows are built (and kept) for the old count.
+    let asked = RwSignal::new((filter.get_untracked(), ROWS_PER_PAGE));
+    let limit = Memo::new(move |_| {
+        filter.with(|current| asked.with(|(under, rows)| if under == current { *rows } else { ROWS_PER_PAGE }))
     });
+    let ask = move |rows: usize| asked.set((filter.get_untracked(), rows));
+    let more = Callback::new(move |()| ask(limit.get_untracked().saturating_add(ROWS_PER_PAGE)));
     // A printed report shows every row.
-    let print = window_event_listener_untyped("beforeprint", move |_| limit.set(usize::MAX));
+    let print = window_event_listener_untyped("beforeprint", move |_| ask(usize::MAX));
     on_cleanup(move || print.remove());
     let page = Memo::new(move |_| filtered.with(|filtered| filtered.page(limit.get())));
     let objectives = kept(move || page.with(|groups| groups.iter().map(|group| group.objective).collect()));
@@ -108,7 +107,7 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Fi
                 <For each=move || objectives.get() key=|objective_index| *objective_index children=objective_rows />
             </table>
         </div>
-        <MoreRows hidden=hidden limit=limit />
+        <MoreRows hidden=hidden more=more />
     }
 }
 
@@ -182,7 +181,7 @@ fn KeyResultRow(key_result: KeyResult, hidden: impl Fn() -> bool + Send + Sync +
 
 /// The button under a long table that lays out the next page of rows, while any are `hidden`.
 #[component]
-fn MoreRows(hidden: Signal<usize>, limit: RwSignal<usize>) -> impl IntoView {
+fn MoreRows(hidden: Signal<usize>, more: Callback<()>) -> impl IntoView {
     let label = move || {
         let hidden = hidden.get();
         format!("Show {} more ({hidden} not shown yet)", hidden.min(ROWS_PER_PAGE))
@@ -193,7 +192,7 @@ fn MoreRows(hidden: Signal<usize>, limit: RwSignal<usize>) -> impl IntoView {
         any.get().then(|| {
             view! {
                 <p class="more-rows">
-                    <button type="button" class="button" on:click=move |_| limit.update(|l| *l = l.saturating_add(ROWS_PER_PAGE))>
+                    <button type="button" class="button" on:click=move |_| more.run(())>
                         {label}
                     </button>
                 </p>
