@@ -21,13 +21,18 @@ pub fn mark_after_paint(name: &'static str) {
 /// Runs `run` after the frame that paints the current DOM: the next animation frame, then a task
 /// (the usual way to wait for "painted").
 pub fn after_paint(run: impl FnOnce() + 'static) {
-    let run = Closure::once_into_js(run);
-    let after_frame = Closure::once_into_js(move || {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(run.unchecked_ref());
-        }
-    });
+    let after_frame = Closure::once_into_js(move || next_task(run));
     if let Some(window) = web_sys::window() {
         let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    }
+}
+
+/// Runs `run` in a task of its own, after what is queued (at once if there is no window).
+pub fn next_task(run: impl FnOnce() + 'static) {
+    match web_sys::window() {
+        Some(window) => {
+            let _ = window.set_timeout_with_callback(Closure::once_into_js(run).unchecked_ref());
+        }
+        None => run(),
     }
 }
