@@ -348,15 +348,12 @@ async fn a_chart_segment_filters_to_its_objective_and_status_by_click_or_keyboar
     assert_eq!(filter.get_untracked().statuses, vec![StatusKind::Completed]);
 }
 
-#[wasm_bindgen_test]
-async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
-    use quarterly::app::views::okr_table::ROWS_PER_PAGE;
+/// The bundled report with `objectives` objectives of `per` key results each, "Result 1" to
+/// "Result {per}", with the statuses `status` gives their numbers.
+fn synthetic(objectives: usize, per: usize, status: impl Fn(usize) -> &'static str) -> Arc<Report> {
     use quarterly_core::model::{KeyResult, Objective};
-    // Three objectives of three quarters of a page each: the first page ends inside objective 2.
-    let (page, per) = (ROWS_PER_PAGE, ROWS_PER_PAGE * 3 / 4);
-    let total = 3 * per;
     let mut big = (*report()).clone();
-    big.objectives = (1..=3)
+    big.objectives = (1..=objectives)
         .map(|o| Objective {
             id: o.to_string(),
             title: vec![Inline::Text { text: format!("Objective {o}") }],
@@ -364,18 +361,32 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
                 .map(|k| KeyResult {
                     id: format!("{o}.{k}"),
                     text: vec![Inline::Text { text: format!("Result {k}") }],
-                    status: Status::from_written("Started"),
+                    status: Status::from_written(status(k)),
                 })
                 .collect(),
         })
         .collect();
-    let big = Arc::new(big);
-    let filter = RwSignal::new(Filter::default());
+    Arc::new(big)
+}
+
+/// Mounts the OKR section of `report` with a filter held in a signal.
+fn mount_report(report: Arc<Report>, filter: RwSignal<Filter>) -> (HtmlElement, impl Drop) {
     let root = container();
-    let _mounted = Unmount(Some(leptos::mount::mount_to(root.clone(), move || {
+    let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(FilterState::held(filter));
-        view! { <OkrSection report=big.clone() /> }
-    })));
+        view! { <OkrSection report=report.clone() /> }
+    });
+    (root, Unmount(Some(handle)))
+}
+
+#[wasm_bindgen_test]
+async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
+    use quarterly::app::views::okr_table::ROWS_PER_PAGE;
+    // Three objectives of three quarters of a page each: the first page ends inside objective 2.
+    let (page, per) = (ROWS_PER_PAGE, ROWS_PER_PAGE * 3 / 4);
+    let total = 3 * per;
+    let filter = RwSignal::new(Filter::default());
+    let (root, _mounted) = mount_report(synthetic(3, per, |_| "Started"), filter);
     settle().await;
     assert_eq!(row_ids(&root).len(), page);
     assert_eq!(all(&root, "tr.key-result").len(), page, "a long report builds only the page's rows");
@@ -422,6 +433,43 @@ async fn a_huge_report_lays_out_a_page_of_rows_at_a_time() {
     settle().await;
     assert_eq!(row_ids(&root).len(), per);
     assert!(root.query_selector(".more-rows").unwrap().is_none());
+}
+
+/// With the site's stylesheet, the status checkboxes and the search box stay where they are
+/// while the counts lose digits as a reader types (300 key results of a status, then 8).
+#[wasm_bindgen_test]
+async fn the_search_box_stays_put_while_the_counts_shrink() {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../public/quarterly.css")));
+    document().head().unwrap().append_child(&style).unwrap();
+    let statuses = ["Started", "In progress", "On target", "Completed"];
+    let filter = RwSignal::new(Filter::default());
+    let (root, _mounted) = mount_report(synthetic(4, 300, move |k| statuses[k % statuses.len()]), filter);
+    // Wide enough for the whole filter bar on one line, as on a desktop.
+    root.style().set_property("width", "1600px").unwrap();
+    settle().await;
+    // Where the search box and the last checkbox are, and the last one's width.
+    let places = || {
+        ["#text-filter", ".status-option:last-child"].map(|selector| {
+            let rect = root.query_selector(selector).unwrap().unwrap().get_bounding_client_rect();
+            [rect.x(), rect.y(), rect.width()]
+        })
+    };
+    // The same, to a pixel (layout rounds widths to fractions of a pixel in its own way).
+    let same = |a: [[f64; 3]; 2], b: [[f64; 3]; 2]| {
+        a.iter().flatten().zip(b.iter().flatten()).all(|(a, b)| (a - b).abs() < 1.0)
+    };
+    let before = places();
+    assert!(text(&root, ".status-option").ends_with("(300)"), "{}", text(&root, ".status-option"));
+    filter.set(Filter { text: "result 7".into(), ..Filter::default() });
+    settle().await;
+    assert!(text(&root, ".status-option").ends_with("(8)"), "{}", text(&root, ".status-option"));
+    assert!(same(places(), before), "{:?} then {:?}", before, places());
+    // Both controls sit under a label of one line: the search box is on the checkboxes' line.
+    let select = root.query_selector("#objective-filter").unwrap().unwrap().get_bounding_client_rect();
+    assert!((select.y() - before[0][1]).abs() < 8.0, "the filter bar is on one line");
+    root.remove();
+    style.remove();
 }
 
 /// Taking over a pre-rendered page keeps the reader's place: the scroll position and the focused

@@ -19,8 +19,8 @@ pub fn FilterBar(
     let state = use_filter();
     view! {
         <form class="filter-bar" role="search" aria-label="Filter key results" on:submit=|ev| ev.prevent_default()>
-            <ObjectiveChoice report=report objective_counts=objective_counts />
-            <StatusChoice status_counts=status_counts />
+            <ObjectiveChoice report=report.clone() objective_counts=objective_counts />
+            <StatusChoice report=report status_counts=status_counts />
             <TextSearch />
             <button
                 type="button"
@@ -80,14 +80,18 @@ fn ObjectiveChoice(report: Arc<Report>, objective_counts: Signal<Vec<(String, us
 /// The status checkboxes, each with how many key results it would show. The statuses offered
 /// change only when a reader chooses one the report does not use; the rest updates in place.
 #[component]
-fn StatusChoice(status_counts: Signal<Vec<(StatusKind, usize)>>) -> impl IntoView {
+fn StatusChoice(report: Arc<Report>, status_counts: Signal<Vec<(StatusKind, usize)>>) -> impl IntoView {
     let kinds =
         Memo::new(move |_| status_counts.with(|counts| counts.iter().map(|(kind, _)| *kind).collect::<Vec<_>>()));
     let status_options = move || {
         kinds
             .get()
             .into_iter()
-            .map(|kind| view! { <StatusOption kind=kind status_counts=status_counts /> })
+            .map(|kind| {
+                let most =
+                    report.key_results().filter(|(_, kr)| kr.status.as_ref().is_some_and(|s| s.kind == kind)).count();
+                view! { <StatusOption kind=kind status_counts=status_counts most=most /> }
+            })
             .collect_view()
     };
     view! {
@@ -98,9 +102,10 @@ fn StatusChoice(status_counts: Signal<Vec<(StatusKind, usize)>>) -> impl IntoVie
     }
 }
 
-/// One status's checkbox, with its symbol, its name and how many key results it would show.
+/// One status's checkbox, with its symbol, its name and how many key results it would show (at
+/// `most`, as many as have the status).
 #[component]
-fn StatusOption(kind: StatusKind, status_counts: Signal<Vec<(StatusKind, usize)>>) -> impl IntoView {
+fn StatusOption(kind: StatusKind, status_counts: Signal<Vec<(StatusKind, usize)>>, most: usize) -> impl IntoView {
     let state = use_filter();
     let count = move || {
         status_counts.with(|counts| counts.iter().find(|(counted, _)| *counted == kind).map_or(0, |(_, count)| *count))
@@ -115,9 +120,10 @@ fn StatusOption(kind: StatusKind, status_counts: Signal<Vec<(StatusKind, usize)>
                 on:change=move |_| state.show_changed(|f| f.toggle_status(kind))
             />
             <span class="status-symbol" aria-hidden="true">{kind.symbol()}</span>
-            {format!(" {} (", kind.label())}
-            {count}
-            ")"
+            {format!(" {} ", kind.label())}
+            // As wide as its largest count (the stylesheet lays that out, unseen): a count that
+            // loses digits as a reader types moves neither the checkboxes after it nor the search box.
+            <span class="status-count" data-widest=format!("({most})")>"(" {count} ")"</span>
         </label>
     }
 }
