@@ -473,27 +473,45 @@ async fn the_search_box_stays_put_while_the_counts_shrink() {
 }
 
 /// Taking over a pre-rendered page keeps the reader's place: the scroll position and the focused
-/// control (the app's control with the same id), with nothing of the old content left.
+/// control (the app's control with the same id), with nothing of the old content left; what the
+/// reader typed there before the app took over reaches the app's control, as typing does.
 #[wasm_bindgen_test]
 async fn taking_over_keeps_the_scroll_position_and_the_focused_control() {
     use quarterly::app::take_over;
+    use std::cell::RefCell;
+    use std::rc::Rc;
     let root = container();
     let page = |marker: &str| {
         format!("<div style=\"height: 3000px\"><p class=\"{marker}\">report</p><input id=\"text-filter\" type=\"search\"></div>")
     };
     root.set_inner_html(&page("static-copy"));
-    let input: HtmlElement = document().get_element_by_id("text-filter").unwrap().unchecked_into();
+    let input: HtmlInputElement = document().get_element_by_id("text-filter").unwrap().unchecked_into();
     input.focus().unwrap();
+    input.set_value("audit");
     window().scroll_to_with_x_and_y(0.0, 500.0);
     assert_eq!(window().scroll_y().unwrap(), 500.0);
-    let target = root.clone();
-    take_over(&root, move || target.set_inner_html(&page("app")));
+    let (target, heard) = (root.clone(), Rc::new(RefCell::new(Vec::new())));
+    let listener = {
+        let heard = heard.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let input: HtmlInputElement = event.target().unwrap().unchecked_into();
+            heard.borrow_mut().push(input.value());
+        })
+    };
+    let listening = root.clone();
+    take_over(&root, move || {
+        target.set_inner_html(&page("app"));
+        listening.add_event_listener_with_callback("input", listener.as_ref().unchecked_ref()).unwrap();
+        listener.forget();
+    });
     assert!(root.query_selector(".static-copy").unwrap().is_none(), "the static copy is gone");
     assert!(root.query_selector(".app").unwrap().is_some());
     assert_eq!(window().scroll_y().unwrap(), 500.0);
     let focused = document().active_element().unwrap();
     assert_eq!(focused.id(), "text-filter");
     assert!(!focused.is_same_node(Some(&input)), "focus moved to the app's control");
+    assert_eq!(focused.unchecked_ref::<HtmlInputElement>().value(), "audit");
+    assert_eq!(*heard.borrow(), ["audit"], "the app heard the text typed, as an input event");
     root.remove();
     window().scroll_to_with_x_and_y(0.0, 0.0);
 }

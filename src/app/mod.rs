@@ -76,14 +76,12 @@ pub fn start() {
     let pending = document.document_element().is_some_and(|root| root.class_list().contains("q-pending"));
     let pre_rendered = document.query_selector(&format!("meta[name='{}']", loaded::PAGE_META)).ok().flatten().is_some();
     let painted = performance.as_ref().is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
-    let mount = move || {
+    let mount = move |split: bool| {
         if let Some(performance) = &performance {
             let _ = performance.mark("quarterly-start");
         }
-        // Decoding the page's data and rendering it are two tasks, not one long one: the browser
-        // can handle input in between, and neither task is as long as both.
         let preloaded = read_preloaded();
-        perf::next_task(move || {
+        let render = move || {
             if let Some(body) = document.body() {
                 take_over(&body, move || {
                     leptos::mount::mount_to_body(move || view! { <App preloaded=preloaded.clone() /> })
@@ -93,34 +91,49 @@ pub fn start() {
             if let Some(root) = document.document_element() {
                 let _ = root.class_list().remove_1("q-pending");
             }
-            // For the benchmark: how long reading the data and rendering took, both tasks.
+            // For the benchmark: how long reading the data and rendering took (both tasks).
             if let Some(performance) = &performance {
                 let _ = performance.measure_with_start_mark("quarterly-start-up", "quarterly-start");
             }
-        });
+        };
+        if split {
+            perf::next_task(render);
+        } else {
+            render();
+        }
     };
     // A pre-rendered page the reader sees as it is, not yet painted (the wasm can arrive first):
     // the browser paints it before the app takes over, so the report shows at static-page speed.
+    // Decoding its data and rendering it are then two tasks, neither as long as both.
     // Not in a frame: a frame its host hides until it reports its height (WordPress clips it to a
-    // pixel) gets no animation frames, so waiting for one would never mount the app.
+    // pixel) gets no animation frames, so waiting for one would never mount the app, and a frame
+    // out of view may get one timer a second. Nor a page hidden until the app renders: one task.
     if pre_rendered && !pending && !painted && embed::framing_parent().is_none() {
-        perf::after_paint(mount);
+        perf::after_paint(move || mount(true));
     } else {
-        mount();
+        mount(false);
     }
 }
 
 /// Replaces what `parent` shows with what `mount` renders into it, in one task (so no frame shows
 /// neither), keeping the page's scroll position and the focused control (by its id): a reader
-/// who scrolled or tabbed into the pre-rendered page stays where they were.
+/// who scrolled or tabbed into the pre-rendered page stays where they were, and what they typed
+/// or chose there before the app took over is given to the app's control, as if done there.
 #[cfg(feature = "csr")]
 pub fn take_over(parent: &web_sys::HtmlElement, mount: impl FnOnce()) {
     let (window, document) = (window(), document());
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-    let focused = document.active_element().map(|element| element.id()).filter(|id| !id.is_empty());
+    let focused = document.active_element().filter(|element| !element.id().is_empty());
+    let entered = focused.as_ref().and_then(entered_value);
     parent.set_text_content(None);
     mount();
-    if let Some(element) = focused.and_then(|id| document.get_element_by_id(&id)) {
+    if let Some(element) = focused.and_then(|element| document.get_element_by_id(&element.id())) {
+        if let (Some((entered, _)), Some((shown, event))) = (entered, entered_value(&element)) {
+            if entered != shown {
+                set_value(&element, &entered);
+                dispatch(&element, event);
+            }
+        }
         if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
@@ -128,6 +141,37 @@ pub fn take_over(parent: &web_sys::HtmlElement, mount: impl FnOnce()) {
         }
     }
     window.scroll_to_with_x_and_y(x, y);
+}
+
+/// The value of a text box or a select, with the event a change of it fires.
+#[cfg(feature = "csr")]
+fn entered_value(element: &web_sys::Element) -> Option<(String, &'static str)> {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        let text = !matches!(input.type_().as_str(), "checkbox" | "radio" | "button" | "submit" | "reset");
+        return text.then(|| (input.value(), "input"));
+    }
+    element.dyn_ref::<web_sys::HtmlSelectElement>().map(|select| (select.value(), "change"))
+}
+
+#[cfg(feature = "csr")]
+fn set_value(element: &web_sys::Element, value: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    }
+}
+
+/// Fires an event of `kind` at `element`, bubbling as a reader's change does.
+#[cfg(feature = "csr")]
+fn dispatch(element: &web_sys::Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+        let _ = element.dispatch_event(&event);
+    }
 }
 
 /// The data a pre-rendered page carries (none for the plain app page): unreadable data is

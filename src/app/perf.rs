@@ -31,7 +31,10 @@ pub fn after_paint(run: impl FnOnce() + 'static) {
 pub fn next_task(run: impl FnOnce() + 'static) {
     match web_sys::window() {
         Some(window) => {
-            let _ = window.set_timeout_with_callback(Closure::once_into_js(run).unchecked_ref());
+            // Fails only in a window being closed, where nothing is left to run for.
+            if window.set_timeout_with_callback(Closure::once_into_js(run).unchecked_ref()).is_err() {
+                leptos::logging::warn!("could not queue a task: the window is closing");
+            }
         }
         None => run(),
     }

@@ -120,10 +120,13 @@ fn StatusOption(kind: StatusKind, status_counts: Signal<Vec<(StatusKind, usize)>
                 on:change=move |_| state.show_changed(|f| f.toggle_status(kind))
             />
             <span class="status-symbol" aria-hidden="true">{kind.symbol()}</span>
-            {format!(" {} ", kind.label())}
-            // As wide as its largest count (the stylesheet lays that out, unseen): a count that
-            // loses digits as a reader types moves neither the checkboxes after it nor the search box.
-            <span class="status-count" data-widest=format!("({most})")>"(" {count} ")"</span>
+            // The name and the count in one line of text. The count is as wide as its largest (the
+            // stylesheet lays that out, unseen): losing digits as a reader types, it moves neither
+            // the checkboxes after it nor the search box.
+            <span>
+                {format!(" {} ", kind.label())}
+                <span class="status-count" data-widest=format!("({most})")>"(" {count} ")"</span>
+            </span>
         </label>
     }
 }
