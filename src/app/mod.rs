@@ -124,13 +124,13 @@ pub fn take_over(parent: &web_sys::HtmlElement, mount: impl FnOnce()) {
     let (window, document) = (window(), document());
     let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
     let focused = document.active_element().filter(|element| !element.id().is_empty());
-    let entered = focused.as_ref().and_then(entered_value);
+    let entered = focused.as_ref().and_then(control_value);
     parent.set_text_content(None);
     mount();
     if let Some(element) = focused.and_then(|element| document.get_element_by_id(&element.id())) {
-        if let (Some((entered, _)), Some((shown, event))) = (entered, entered_value(&element)) {
+        if let (Some((entered, _)), Some((shown, event))) = (entered, control_value(&element)) {
             if entered != shown {
-                set_value(&element, &entered);
+                let _ = js_sys::Reflect::set(&element, &"value".into(), &entered.into());
                 dispatch(&element, event);
             }
         }
@@ -143,25 +143,15 @@ pub fn take_over(parent: &web_sys::HtmlElement, mount: impl FnOnce()) {
     window.scroll_to_with_x_and_y(x, y);
 }
 
-/// The value of a text box or a select, with the event a change of it fires.
+/// The value of a text box or a select, with the event a reader's change of it fires.
 #[cfg(feature = "csr")]
-fn entered_value(element: &web_sys::Element) -> Option<(String, &'static str)> {
+fn control_value(element: &web_sys::Element) -> Option<(String, &'static str)> {
     use wasm_bindgen::JsCast;
     if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
         let text = !matches!(input.type_().as_str(), "checkbox" | "radio" | "button" | "submit" | "reset");
         return text.then(|| (input.value(), "input"));
     }
     element.dyn_ref::<web_sys::HtmlSelectElement>().map(|select| (select.value(), "change"))
-}
-
-#[cfg(feature = "csr")]
-fn set_value(element: &web_sys::Element, value: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.set_value(value);
-    } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
-        select.set_value(value);
-    }
 }
 
 /// Fires an event of `kind` at `element`, bubbling as a reader's change does.

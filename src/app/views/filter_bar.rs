@@ -9,18 +9,20 @@ use std::sync::Arc;
 
 /// The filter bar: the objective, the statuses, the text and a way to clear them.
 /// `objective_counts` (every objective, in order) and `status_counts` (the statuses to offer) say
-/// how many key results each choice would show with the other filters, as `filter::apply` gives.
+/// how many key results each choice would show with the other filters, as `filter::apply` gives;
+/// `widest`, the status counts with no filter, the largest each can be.
 #[component]
 pub fn FilterBar(
     report: Arc<Report>,
     objective_counts: Signal<Vec<(String, usize)>>,
     status_counts: Signal<Vec<(StatusKind, usize)>>,
+    widest: Vec<(StatusKind, usize)>,
 ) -> impl IntoView {
     let state = use_filter();
     view! {
         <form class="filter-bar" role="search" aria-label="Filter key results" on:submit=|ev| ev.prevent_default()>
-            <ObjectiveChoice report=report.clone() objective_counts=objective_counts />
-            <StatusChoice report=report status_counts=status_counts />
+            <ObjectiveChoice report=report objective_counts=objective_counts />
+            <StatusChoice status_counts=status_counts widest=widest />
             <TextSearch />
             <button
                 type="button"
@@ -80,7 +82,7 @@ fn ObjectiveChoice(report: Arc<Report>, objective_counts: Signal<Vec<(String, us
 /// The status checkboxes, each with how many key results it would show. The statuses offered
 /// change only when a reader chooses one the report does not use; the rest updates in place.
 #[component]
-fn StatusChoice(report: Arc<Report>, status_counts: Signal<Vec<(StatusKind, usize)>>) -> impl IntoView {
+fn StatusChoice(status_counts: Signal<Vec<(StatusKind, usize)>>, widest: Vec<(StatusKind, usize)>) -> impl IntoView {
     let kinds =
         Memo::new(move |_| status_counts.with(|counts| counts.iter().map(|(kind, _)| *kind).collect::<Vec<_>>()));
     let status_options = move || {
@@ -88,8 +90,7 @@ fn StatusChoice(report: Arc<Report>, status_counts: Signal<Vec<(StatusKind, usiz
             .get()
             .into_iter()
             .map(|kind| {
-                let most =
-                    report.key_results().filter(|(_, kr)| kr.status.as_ref().is_some_and(|s| s.kind == kind)).count();
+                let most = widest.iter().find(|(widest, _)| *widest == kind).map_or(0, |(_, count)| *count);
                 view! { <StatusOption kind=kind status_counts=status_counts most=most /> }
             })
             .collect_view()

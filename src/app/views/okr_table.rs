@@ -26,6 +26,8 @@ pub fn OkrSection(report: Arc<Report>, #[prop(optional)] downloadable: bool) -> 
     };
     let objective_counts = Memo::new(move |_| filtered.with(|filtered| filtered.objective_counts.clone()));
     let status_counts = Memo::new(move |_| filtered.with(|filtered| filtered.status_counts.clone()));
+    // The largest each status's count can be: with no filter (the others only lower it).
+    let widest = apply(&report, &index, &Filter::default()).status_counts;
     let count_text = move || {
         filtered.with(|filtered| {
             if filtered.shown == filtered.total {
@@ -47,7 +49,7 @@ pub fn OkrSection(report: Arc<Report>, #[prop(optional)] downloadable: bool) -> 
         view! { <Download what="the key results shown" name=name table=table /> }
     });
     view! {
-        <FilterBar report=report.clone() objective_counts=objective_counts.into() status_counts=status_counts.into() />
+        <FilterBar report=report.clone() objective_counts=objective_counts.into() status_counts=status_counts.into() widest=widest />
         <div class="result-bar">
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
             {download}
