@@ -10,6 +10,9 @@ use leptos_router::NavigateOptions;
 use quarterly_core::filter::Filter;
 use quarterly_core::url_state::print_full_query;
 
+/// How long typing in a search must pause before the address follows it.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// The filter shown, and how a view changes it.
 #[derive(Clone, Copy)]
 pub struct FilterState {
@@ -23,9 +26,10 @@ pub struct FilterState {
 
 impl FilterState {
     /// The filter in the page's address (a report page). A change shows at once and the address
-    /// follows after the paint: a navigation costs as much as re-rendering the table, so doing
-    /// both before the frame made every keystroke a frame late. Back, Forward and links change
-    /// the address first, and the filter follows it.
+    /// follows after the paint, or, while a reader types in a search, once typing pauses: a
+    /// navigation costs as much as re-rendering the table, so doing both before the frame made
+    /// every keystroke a frame late, and one per keystroke made typing cost twice the script.
+    /// Back, Forward and links change the address first, and the filter follows it.
     pub fn from_address() -> FilterState {
         let location = use_location();
         let navigate = use_navigate();
@@ -39,15 +43,15 @@ impl FilterState {
                 filter.set(address);
             }
         });
-        // While an address update waits for the paint: whether any change it carries is a new
-        // history step. Changes before it runs (fast typing) share it.
+        // While an address update waits: whether any change it carries is a new history step.
+        // Changes before it runs (fast typing) share it.
         let pending: StoredValue<Option<bool>> = StoredValue::new(None);
-        let follow = move || {
-            // The page may have gone (another route) before the paint: then nothing follows.
-            let (Some(Some(new_step)), Some(next)) = (pending.try_get_value(), filter.try_get_untracked()) else {
-                return;
-            };
-            pending.set_value(None);
+        // A refinement not yet in the address when a new step came: the current entry gets it
+        // first, so that Back shows what the reader last saw there.
+        let refined: StoredValue<Option<Filter>> = StoredValue::new(None);
+        // Which refinement the running pause belongs to: typing again starts the pause again.
+        let typing = StoredValue::new(0u32);
+        let write = move |next: Filter, replace: bool| {
             if next == address.get_untracked() {
                 return;
             }
@@ -57,18 +61,53 @@ impl FilterState {
                 // In an iframe, history entries would pile up in the host page's Back button.
                 NavigateOptions {
                     resolve: false,
-                    replace: !new_step || options.embed,
+                    replace: replace || options.embed,
                     scroll: false,
                     ..NavigateOptions::default()
                 },
             );
         };
+        let follow = move || {
+            // The page may have gone (another route) before this runs: then nothing follows.
+            let (Some(Some(new_step)), Some(next)) = (pending.try_get_value(), filter.try_get_untracked()) else {
+                return;
+            };
+            pending.set_value(None);
+            if let Some(before) = refined.try_update_value(Option::take).flatten() {
+                write(before, true);
+            }
+            write(next, !new_step);
+        };
         let go = move |next: Filter, new_step: bool| {
+            let before = filter.get_untracked();
             filter.set(next);
             let waiting = pending.get_value();
             pending.set_value(Some(waiting.unwrap_or(false) || new_step));
-            if waiting.is_none() {
-                after_paint(follow.clone());
+            match (new_step, waiting) {
+                // A new step follows after the paint, the refinement before it (if any) first.
+                (true, Some(true)) => {}
+                (true, waiting) => {
+                    if waiting.is_some() {
+                        refined.set_value(Some(before));
+                    }
+                    after_paint(follow.clone());
+                }
+                // Typing within a search: the address follows once typing pauses. Each update is
+                // a navigation, which costs more script than the keystroke's own rows.
+                (false, Some(true)) => {}
+                (false, _) => {
+                    let this = typing.get_value().wrapping_add(1);
+                    typing.set_value(this);
+                    let follow = follow.clone();
+                    set_timeout(
+                        move || {
+                            if typing.try_get_value() == Some(this) {
+                                follow();
+                            }
+                        },
+                        TYPING_PAUSE,
+                    );
+                }
             }
         };
         let refine = go.clone();

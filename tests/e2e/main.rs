@@ -350,6 +350,35 @@ fn text_audit_leaves_exactly_kr_3_3() {
     driver.wait_until("the report before the search", || !driver.url().contains("q="));
 }
 
+/// The address follows typing once it pauses; a new step taken before then (an objective picked
+/// at once) still leaves the whole search in the step before it, for Back.
+#[test]
+fn a_search_followed_at_once_by_another_filter_stays_a_step_of_its_own() {
+    let site = site();
+    let driver = Driver::start();
+    open(&driver, &site.url(REPORT));
+    wait_rows(&driver, 16);
+    // In one script, so that no pause can pass between the last letter and the objective: "a"
+    // (a new step, in the address after the paint), then "audit" and objective 3 at once.
+    driver.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         const set = (id, value, kind) => { const e = document.getElementById(id); e.value = value; \
+           e.dispatchEvent(new Event(kind, { bubbles: true })); }; \
+         set('text-filter', 'a', 'input'); \
+         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => { \
+           set('text-filter', 'audit', 'input'); set('objective-filter', '3', 'change'); done(); }, 0)));",
+    );
+    driver.wait_until("the address with objective=3", || driver.url().contains("objective=3&q=audit"));
+    assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
+    driver.back();
+    driver.wait_until("the search without the objective", || {
+        let url = driver.url();
+        url.contains("q=audit") && !url.contains("objective=")
+    });
+    assert_eq!(driver.property(&driver.wait("#text-filter"), "value").as_str(), Some("audit"));
+    assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
+}
+
 #[test]
 fn every_news_link_is_an_anchor_with_the_right_href() {
     let site = site();
