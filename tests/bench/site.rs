@@ -433,6 +433,8 @@ fn median(values: &mut [f64]) -> f64 {
 
 /// Samples of each filter interaction, per report size and CPU rate (odd, so the median is one).
 const FILTER_SAMPLES: usize = 11;
+/// How many times [`typing_cost`] types its word and erases it.
+const TYPING_ROUNDS: usize = 5;
 
 /// Event Timing's floor: with `durationThreshold: 16` shorter interactions are never reported.
 const EVENT_TIMING_FLOOR: f64 = 16.0;
@@ -488,6 +490,8 @@ fn median_and_worst(mut samples: Vec<Option<f64>>) -> String {
 /// to all objectives), at 1x and at 4x CPU; memory and the longest task after loading.
 struct Measured {
     samples: Vec<[Vec<Option<f64>>; 4]>,
+    /// Script and all tasks per keystroke while typing a word, at 1x and 4x ([`typing_cost`]).
+    typing: Vec<(f64, f64)>,
     memory: f64,
     longest_task: f64,
 }
@@ -516,6 +520,7 @@ fn measure_filtering(url: &str, rows: usize) -> Measured {
         .unwrap_or(0.0);
     let memory = driver.execute("return (performance.memory ? performance.memory.usedJSHeapSize : 0) + (window.quarterlyWasm ? window.quarterlyWasm.memory.buffer.byteLength : 0);").as_f64().unwrap_or(0.0);
     let mut samples = Vec::new();
+    let mut typing = Vec::new();
     for throttle in [1.0, 4.0] {
         driver.devtools("Emulation.setCPUThrottlingRate", json!({"rate": throttle}));
         let mut four: [Vec<Option<f64>>; 4] = Default::default();
@@ -529,8 +534,50 @@ fn measure_filtering(url: &str, rows: usize) -> Measured {
             four[3].push(interaction(&driver, &|| driver.press("\u{E013}")));
         }
         samples.push(four);
+        typing.push(typing_cost(&driver));
     }
-    Measured { samples, memory, longest_task }
+    Measured { samples, typing, memory, longest_task }
+}
+
+/// The word typed and erased for [`typing_cost`]: in one key result of eight.
+const TYPED_WORD: &str = "review";
+
+/// Types [`TYPED_WORD`] a key at a time, each key after the frame that showed the one before,
+/// pauses, erases it the same way and pauses again, `TYPING_ROUNDS` times. Returns the main
+/// thread's script time and its time in tasks of any kind (style, layout, paint, the browser's
+/// own work), per keystroke, from Chromium's `Performance.getMetrics`. The pauses are counted:
+/// work a page puts off until typing pauses is part of what typing costs it.
+fn typing_cost(driver: &Driver) -> (f64, f64) {
+    let metrics = |driver: &Driver| -> (f64, f64) {
+        let value = driver.devtools("Performance.getMetrics", json!({}));
+        let read = |name: &str| {
+            value["metrics"]
+                .as_array()
+                .and_then(|all| all.iter().find(|m| m["name"] == name))
+                .and_then(|m| m["value"].as_f64())
+                .unwrap_or(0.0)
+        };
+        (read("ScriptDuration"), read("TaskDuration"))
+    };
+    let after_frame = "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));";
+    driver.devtools("Performance.enable", json!({}));
+    driver.execute("document.querySelector('#text-filter').focus(); return null;");
+    let before = metrics(driver);
+    let keys = |keys: Vec<String>| {
+        for key in keys {
+            driver.press(&key);
+            driver.execute_async(after_frame);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(600));
+    };
+    for _ in 0..TYPING_ROUNDS {
+        keys(TYPED_WORD.chars().map(String::from).collect());
+        // Backspace.
+        keys(TYPED_WORD.chars().map(|_| "\u{E003}".to_string()).collect());
+    }
+    let after = metrics(driver);
+    let keystrokes = (2 * TYPED_WORD.len() * TYPING_ROUNDS) as f64;
+    ((after.0 - before.0) * 1000.0 / keystrokes, (after.1 - before.1) * 1000.0 / keystrokes)
 }
 
 /// The median of samples, an interaction under Event Timing's floor counted as the floor (an
@@ -573,6 +620,14 @@ fn filtering_at_scale(dist: &Path, server: &Server, out: &mut String, targets: &
     );
     let mut ratios = String::from(
         "\n| key results | CPU | type a character | clear it | pick an objective | back to all objectives | memory |\n|---|---|---|---|---|---|---|\n",
+    );
+    let mut typing = format!(
+        "\nMain-thread time per keystroke while typing \"{TYPED_WORD}\" a key at a time (each after the frame \
+         that showed the one before) and erasing it, with a pause after each, {TYPING_ROUNDS} times \
+         (Chromium's `Performance.getMetrics`): script, and every task (script, style, layout, paint and \
+         the browser's own work, the pauses included).\n\n\
+         | key results | CPU | viewer: script | all tasks | baseline: script | all tasks | viewer / baseline, all tasks |\n\
+         |---|---|---|---|---|---|---|\n"
     );
     for count in [16usize, 1000, 10000] {
         publish_synthetic(dist, &synthetic(count));
@@ -622,9 +677,15 @@ fn filtering_at_scale(dist: &Path, server: &Server, out: &mut String, targets: &
             let ratio: Vec<String> = ratio.iter().map(|ratio| format!("{ratio:.2}")).collect();
             let memory = if index == 0 { format!("{:.2}", viewer.memory / vanilla.memory.max(1.0)) } else { "".into() };
             let _ = writeln!(ratios, "| {count} | {throttle}x | {} | {memory} |", ratio.join(" | "));
+            let ((script, tasks), (their_script, their_tasks)) = (viewer.typing[index], vanilla.typing[index]);
+            let _ = writeln!(
+                typing,
+                "| {count} | {throttle}x | {script:.1} ms | {tasks:.1} ms | {their_script:.1} ms | {their_tasks:.1} ms | {:.2} |",
+                tasks / their_tasks.max(0.001)
+            );
         }
     }
-    let _ = write!(out, "\nViewer / baseline:\n{ratios}");
+    let _ = write!(out, "\nViewer / baseline:\n{ratios}{typing}");
 }
 
 fn main() {

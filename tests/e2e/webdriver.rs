@@ -212,8 +212,8 @@ impl Driver {
     }
 
     /// A Chrome DevTools command, through chromedriver.
-    pub fn devtools(&self, command: &str, params: Value) {
-        self.call("POST", "/goog/cdp/execute", Some(json!({ "cmd": command, "params": params })));
+    pub fn devtools(&self, command: &str, params: Value) -> Value {
+        self.call("POST", "/goog/cdp/execute", Some(json!({ "cmd": command, "params": params })))
     }
 
     /// Emulates a viewport width (CSS px) and the system colour scheme.
