@@ -9,9 +9,10 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use quarterly_core::filter::Filter;
 use quarterly_core::url_state::print_full_query;
+use std::time::Duration;
 
 /// How long typing in a search must pause before the address follows it.
-const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+pub const TYPING_PAUSE: Duration = Duration::from_millis(300);
 
 /// The filter shown, and how a view changes it.
 #[derive(Clone, Copy)]
@@ -22,6 +23,18 @@ pub struct FilterState {
     pub show: Callback<Filter>,
     /// Replaces the current filter in place (while typing, each keystroke is no new step).
     pub refine: Callback<Filter>,
+    /// Writes into the address at once a search still waiting for typing to pause: for a search
+    /// box that loses the focus (a reader reaching for a link) or gets Enter.
+    pub settle: Callback<()>,
+}
+
+/// An address update that waits, and for what.
+#[derive(Clone, Copy, PartialEq)]
+enum Waiting {
+    /// A new history step, written after the paint.
+    Step,
+    /// A refinement of the current step (typing), written once typing pauses.
+    Refinement,
 }
 
 impl FilterState {
@@ -29,7 +42,8 @@ impl FilterState {
     /// follows after the paint, or, while a reader types in a search, once typing pauses: a
     /// navigation costs as much as re-rendering the table, so doing both before the frame made
     /// every keystroke a frame late, and one per keystroke made typing cost twice the script.
-    /// Back, Forward and links change the address first, and the filter follows it.
+    /// Back, Forward and links change the address first, and the filter follows it. (A reader
+    /// who goes Back by keyboard within the pause leaves the search's last letters unwritten.)
     pub fn from_address() -> FilterState {
         let location = use_location();
         let navigate = use_navigate();
@@ -37,27 +51,38 @@ impl FilterState {
         // A memo: parsed once per address change, and nothing downstream runs when it parses the same.
         let address = Memo::new(move |_| quarterly_core::url_state::parse_query(&location.search.get()));
         let filter = RwSignal::new(address.get_untracked());
-        Effect::new(move |_| {
-            let address = address.get();
-            if filter.with_untracked(|shown| *shown != address) {
-                filter.set(address);
-            }
-        });
-        // While an address update waits: whether any change it carries is a new history step.
-        // Changes before it runs (fast typing) share it.
-        let pending: StoredValue<Option<bool>> = StoredValue::new(None);
+        // The address update waiting, if any: changes before it runs share it.
+        let pending: StoredValue<Option<Waiting>> = StoredValue::new(None);
         // A refinement not yet in the address when a new step came: the current entry gets it
         // first, so that Back shows what the reader last saw there.
         let refined: StoredValue<Option<Filter>> = StoredValue::new(None);
-        // Which refinement the running pause belongs to: typing again starts the pause again.
-        let typing = StoredValue::new(0u32);
+        // Which pause is running: a new one (or a step) makes the one before it moot.
+        let pause = StoredValue::new(0u32);
+        let next_pause = move || {
+            pause.try_update_value(|pause| {
+                *pause = pause.wrapping_add(1);
+                *pause
+            })
+        };
+        Effect::new(move |_| {
+            let address = address.get();
+            if filter.with_untracked(|shown| *shown != address) {
+                // Back, Forward or a link: what waited to be written no longer belongs here.
+                pending.set_value(None);
+                refined.set_value(None);
+                next_pause();
+                filter.set(address);
+            }
+        });
         let write = move |next: Filter, replace: bool| {
             if next == address.get_untracked() {
                 return;
             }
             let options = options.get_untracked();
+            let (path, query, hash) =
+                (location.pathname.get_untracked(), print_full_query(&next, &options), location.hash.get_untracked());
             navigate(
-                &format!("{}{}", location.pathname.get_untracked(), print_full_query(&next, &options)),
+                &format!("{path}{query}{hash}"),
                 // In an iframe, history entries would pile up in the host page's Back button.
                 NavigateOptions {
                     resolve: false,
@@ -69,52 +94,56 @@ impl FilterState {
         };
         let follow = move || {
             // The page may have gone (another route) before this runs: then nothing follows.
-            let (Some(Some(new_step)), Some(next)) = (pending.try_get_value(), filter.try_get_untracked()) else {
+            let (Some(Some(waiting)), Some(next)) = (pending.try_get_value(), filter.try_get_untracked()) else {
                 return;
             };
             pending.set_value(None);
             if let Some(before) = refined.try_update_value(Option::take).flatten() {
                 write(before, true);
             }
-            write(next, !new_step);
+            write(next, waiting == Waiting::Refinement);
         };
+        let settle = follow.clone();
         let go = move |next: Filter, new_step: bool| {
-            let before = filter.get_untracked();
-            filter.set(next);
-            let waiting = pending.get_value();
-            pending.set_value(Some(waiting.unwrap_or(false) || new_step));
-            match (new_step, waiting) {
-                // A new step follows after the paint, the refinement before it (if any) first.
-                (true, Some(true)) => {}
-                (true, waiting) => {
-                    if waiting.is_some() {
-                        refined.set_value(Some(before));
+            match (pending.get_value(), new_step) {
+                // The step waiting for the paint carries this change too.
+                (Some(Waiting::Step), _) => {}
+                (waiting, true) => {
+                    // In a frame every change replaces the entry: nothing to keep apart.
+                    if waiting == Some(Waiting::Refinement) && !options.get_untracked().embed {
+                        refined.set_value(filter.try_get_untracked());
                     }
+                    next_pause();
+                    pending.set_value(Some(Waiting::Step));
                     after_paint(follow.clone());
                 }
-                // Typing within a search: the address follows once typing pauses. Each update is
-                // a navigation, which costs more script than the keystroke's own rows.
-                (false, Some(true)) => {}
-                (false, _) => {
-                    let this = typing.get_value().wrapping_add(1);
-                    typing.set_value(this);
+                (_, false) => {
+                    pending.set_value(Some(Waiting::Refinement));
+                    let this = next_pause();
                     let follow = follow.clone();
                     set_timeout(
                         move || {
-                            if typing.try_get_value() == Some(this) {
-                                follow();
+                            if pause.try_get_value() == this {
+                                follow()
                             }
                         },
                         TYPING_PAUSE,
                     );
                 }
             }
+            filter.set(next);
         };
         let refine = go.clone();
         FilterState {
             filter: filter.into(),
             show: Callback::new(move |next| go(next, true)),
             refine: Callback::new(move |next| refine(next, false)),
+            settle: Callback::new(move |()| {
+                if pending.get_value() == Some(Waiting::Refinement) {
+                    next_pause();
+                    settle();
+                }
+            }),
         }
     }
 
@@ -122,7 +151,7 @@ impl FilterState {
     /// element, a component test).
     pub fn held(filter: RwSignal<Filter>) -> FilterState {
         let set = Callback::new(move |next| filter.set(next));
-        FilterState { filter: filter.into(), show: set, refine: set }
+        FilterState { filter: filter.into(), show: set, refine: set, settle: Callback::new(|()| {}) }
     }
 
     /// Shows the filter changed by `update`, as a new step.

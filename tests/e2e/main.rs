@@ -350,6 +350,21 @@ fn text_audit_leaves_exactly_kr_3_3() {
     driver.wait_until("the report before the search", || !driver.url().contains("q="));
 }
 
+/// Types "a" in the key-result search (a new step, in the address after the paint), then, in a
+/// task after that paint, "audit" and `then` (JavaScript that may call `set(id, value, event)`)
+/// at once, in one script so that no pause in typing can pass between them. Returns the
+/// address's query right after.
+fn search_then_at_once(driver: &Driver, then: &str) -> serde_json::Value {
+    driver.execute_async(&format!(
+        "const done = arguments[arguments.length - 1]; \
+         const set = (id, value, kind) => {{ const e = document.getElementById(id); e.value = value; \
+           e.dispatchEvent(new Event(kind, {{ bubbles: true }})); }}; \
+         set('text-filter', 'a', 'input'); \
+         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {{ \
+           set('text-filter', 'audit', 'input'); {then} done(location.search); }}, 0)));"
+    ))
+}
+
 /// The address follows typing once it pauses; a new step taken before then (an objective picked
 /// at once) still leaves the whole search in the step before it, for Back.
 #[test]
@@ -358,16 +373,7 @@ fn a_search_followed_at_once_by_another_filter_stays_a_step_of_its_own() {
     let driver = Driver::start();
     open(&driver, &site.url(REPORT));
     wait_rows(&driver, 16);
-    // In one script, so that no pause can pass between the last letter and the objective: "a"
-    // (a new step, in the address after the paint), then "audit" and objective 3 at once.
-    driver.execute_async(
-        "const done = arguments[arguments.length - 1]; \
-         const set = (id, value, kind) => { const e = document.getElementById(id); e.value = value; \
-           e.dispatchEvent(new Event(kind, { bubbles: true })); }; \
-         set('text-filter', 'a', 'input'); \
-         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => { \
-           set('text-filter', 'audit', 'input'); set('objective-filter', '3', 'change'); done(); }, 0)));",
-    );
+    search_then_at_once(&driver, "set('objective-filter', '3', 'change');");
     driver.wait_until("the address with objective=3", || driver.url().contains("objective=3&q=audit"));
     assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
     driver.back();
@@ -377,6 +383,22 @@ fn a_search_followed_at_once_by_another_filter_stays_a_step_of_its_own() {
     });
     assert_eq!(driver.property(&driver.wait("#text-filter"), "value").as_str(), Some("audit"));
     assert_eq!(wait_rows(&driver, 1), vec!["3.3"]);
+    // The search was written into its own step, not added as one more: Back again leaves it.
+    driver.back();
+    wait_rows(&driver, 16);
+    driver.wait_until("the report before the search", || !driver.url().contains("q="));
+}
+
+/// A search box the reader leaves (for a link, say) writes its search into the address at once,
+/// without waiting for the pause in typing.
+#[test]
+fn a_search_box_left_writes_its_search_at_once() {
+    let site = site();
+    let driver = Driver::start();
+    open(&driver, &site.url(REPORT));
+    wait_rows(&driver, 16);
+    let search = search_then_at_once(&driver, "set('text-filter', 'audit', 'change');");
+    assert_eq!(search.as_str(), Some("?q=audit"));
 }
 
 #[test]
@@ -934,7 +956,10 @@ fn a_working_group_report_shows_its_activities_as_structure_and_filters_them() {
     let struck = driver.text(&driver.wait("#activity-1 del"));
     assert!(struck.contains("TAC vote for this initiative is open"), "{struck}");
     screenshots(&driver, "working-group");
-    // The activity filter, in the address like the key-result filter.
+    // The activity filter, in the address like the key-result filter, which keeps the place the
+    // reader followed a link to.
+    driver.execute("location.hash = 'activities'; return null;");
+    driver.wait_until("the address with #activities", || driver.url().ends_with("#activities"));
     let input = driver.wait("#activity-filter");
     driver.type_text(&input, "OSV schema");
     driver.wait_until("only the activities that mention it", || {
@@ -946,7 +971,9 @@ fn a_working_group_report_shows_its_activities_as_structure_and_filters_them() {
         let text = driver.text(a).to_lowercase();
         text.contains("osv") && text.contains("schema")
     }));
-    driver.wait_until("the address with activities=OSV+schema", || driver.url().contains("activities=OSV+schema"));
+    driver.wait_until("the address with activities=OSV+schema", || {
+        driver.url().ends_with("?activities=OSV+schema#activities")
+    });
     assert!(driver
         .text(&driver.wait("#activities .result-count"))
         .contains(&format!("of {} activities", activities.len())));

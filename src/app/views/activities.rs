@@ -67,7 +67,8 @@ fn ActivityFilter(shown: Memo<Vec<bool>>, total: usize) -> impl IntoView {
             <div class="filter-field">
                 <label for="activity-filter">"Search activities"</label>
                 <input id="activity-filter" type="search" placeholder="e.g. guide or funding" autocomplete="off"
-                    prop:value=move || filter.get().activities on:input=on_text />
+                    prop:value=move || filter.get().activities on:input=on_text
+                    on:change=move |_| state.settle.run(()) />
             </div>
             <button type="button" class="button clear-filters" disabled=move || filter.get().activities.is_empty()
                 on:click=move |_| state.show_changed(|f| f.activities.clear())>"Clear"</button>

@@ -151,6 +151,7 @@ fn TextSearch() -> impl IntoView {
                 autocomplete="off"
                 prop:value=move || state.filter.get().text
                 on:input=on_text
+                on:change=move |_| state.settle.run(())
             />
         </div>
     }
