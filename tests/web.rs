@@ -472,6 +472,84 @@ async fn the_search_box_stays_put_while_the_counts_shrink() {
     style.remove();
 }
 
+/// A page's HTML without the renderer's placeholder comments (a part built later has one).
+fn without_comments(root: &Element) -> String {
+    let html = root.inner_html();
+    let mut out = String::new();
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].find("-->").map_or("", |end| &rest[start + end + 3..]);
+    }
+    out + rest
+}
+
+/// Waits for the frame after this one to be painted (an animation frame, then a task).
+async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let resolve = wasm_bindgen::closure::Closure::once_into_js(move || {
+            window().set_timeout_with_callback(resolve.unchecked_ref()).unwrap();
+        });
+        window().request_animation_frame(resolve.unchecked_ref()).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Taking over in parts: while a page is built off the document, each part marked `Later` is
+/// built when its turn comes (in the page's order), what waits for a paint waits for the page to
+/// be shown, and the page built in parts is the page built at once.
+#[wasm_bindgen_test]
+async fn a_page_built_in_parts_builds_each_part_in_turn_and_ends_as_the_whole() {
+    use quarterly::app::{perf, staging};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let mount = |filter: RwSignal<Filter>| {
+        let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        let handle = leptos::mount::mount_to(root.clone(), move || {
+            provide_context(FilterState::held(filter));
+            view! { <OkrSection report=report() /> }
+        });
+        (root, Unmount(Some(handle)))
+    };
+    let (whole, _whole) = mount(RwSignal::new(Filter::default()));
+    settle().await;
+    staging::begin();
+    let (parts, _parts) = mount(RwSignal::new(Filter::default()));
+    let shown = Rc::new(Cell::new(false));
+    perf::after_paint({
+        let shown = shown.clone();
+        move || shown.set(true)
+    });
+    settle().await;
+    let (filter_bar, rows) = (|| all(&parts, "#objective-filter").len(), || all(&parts, "tr.key-result").len());
+    assert_eq!((filter_bar(), rows()), (0, 0), "the filter bar and the rows wait");
+    assert!(!text(&parts, ".result-count").is_empty(), "what is not marked Later is built at once");
+    assert!(staging::release_next());
+    settle().await;
+    assert_eq!((filter_bar(), rows()), (1, 0), "the filter bar comes first, the rows wait");
+    assert!(staging::release_next());
+    settle().await;
+    assert_eq!((filter_bar(), rows()), (1, 16));
+    assert!(!staging::release_next(), "nothing is left to build");
+    painted().await;
+    painted().await;
+    assert!(!shown.get(), "nothing waiting for a paint runs before the page is shown");
+    staging::end();
+    painted().await;
+    assert!(shown.get(), "it runs once the page is shown");
+    assert_eq!(without_comments(&parts), without_comments(&whole), "the same page as built at once");
+    // A page whose parts were not all built when it was shown builds them then.
+    staging::begin();
+    let (cut_short, _cut_short) = mount(RwSignal::new(Filter::default()));
+    settle().await;
+    staging::end();
+    settle().await;
+    assert_eq!(all(&cut_short, "tr.key-result").len(), 16);
+    // No page built off the document: nothing waits.
+    let (at_once, _at_once) = mount(RwSignal::new(Filter::default()));
+    assert_eq!(all(&at_once, "tr.key-result").len(), 16);
+}
+
 /// Taking over a pre-rendered page keeps the reader's place: the scroll position and the focused
 /// control (the app's control with the same id), with nothing of the old content left; what the
 /// reader typed there before the app took over reaches the app's control, as typing does.

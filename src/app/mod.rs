@@ -11,6 +11,7 @@ pub mod perf;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod site;
+pub mod staging;
 pub mod views;
 
 use leptos::prelude::*;
@@ -25,6 +26,7 @@ use views::asks_page::AsksPage;
 use views::filings_page::FilingsPage;
 use views::history_page::HistoryPage;
 use views::home_page::HomePage;
+use views::later::Later;
 use views::not_found::NotFound;
 use views::report_page::ReportPage;
 use views::search_page::SearchPage;
@@ -66,52 +68,98 @@ pub fn escape_html(text: &str) -> String {
 pub struct ViewContext(pub Memo<ViewOptions>);
 
 /// Mounts the viewer on the page's body. A page pre-rendered at build time carries its first
-/// view's data inline: the app renders that view and replaces the static copy in one task, so
-/// no frame shows anything but the report.
+/// view's data inline: the app renders that view and replaces the static copy with it at once,
+/// so no frame shows anything but the report.
 #[cfg(feature = "csr")]
 pub fn start() {
     console_error_panic_hook::set_once();
-    let performance = window().performance();
     let document = document();
     let pending = document.document_element().is_some_and(|root| root.class_list().contains("q-pending"));
     let pre_rendered = document.query_selector(&format!("meta[name='{}']", loaded::PAGE_META)).ok().flatten().is_some();
-    let painted = performance.as_ref().is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
-    let mount = move |split: bool| {
-        if let Some(performance) = &performance {
-            let _ = performance.mark("quarterly-start");
-        }
-        let preloaded = read_preloaded();
-        let render = move || {
-            if let Some(body) = document.body() {
-                take_over(&body, move || {
-                    leptos::mount::mount_to_body(move || view! { <App preloaded=preloaded.clone() /> })
-                });
-            }
-            // Views the query chose (embedded, filtered, themed) were hidden until now (boot.js).
-            if let Some(root) = document.document_element() {
-                let _ = root.class_list().remove_1("q-pending");
-            }
-            // For the benchmark: how long reading the data and rendering took (both tasks).
-            if let Some(performance) = &performance {
-                let _ = performance.measure_with_start_mark("quarterly-start-up", "quarterly-start");
-            }
-        };
-        if split {
-            perf::next_task(render);
-        } else {
-            render();
-        }
-    };
-    // A pre-rendered page the reader sees as it is, not yet painted (the wasm can arrive first):
-    // the browser paints it before the app takes over, so the report shows at static-page speed.
-    // Decoding its data and rendering it are then two tasks, neither as long as both.
+    let painted = window().performance().is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
+    // A pre-rendered page the reader sees as it is: the app takes it over in short tasks, after
+    // the browser has painted it (the wasm can arrive first), so the report shows at static-page
+    // speed and the page answers input while the app builds its own.
     // Not in a frame: a frame its host hides until it reports its height (WordPress clips it to a
     // pixel) gets no animation frames, so waiting for one would never mount the app, and a frame
     // out of view may get one timer a second. Nor a page hidden until the app renders: one task.
-    if pre_rendered && !pending && !painted && embed::framing_parent().is_none() {
-        perf::after_paint(move || mount(true));
+    if pre_rendered && !pending && embed::framing_parent().is_none() {
+        if painted {
+            take_over_in_parts();
+        } else {
+            perf::after_paint(take_over_in_parts);
+        }
     } else {
-        mount(false);
+        mark("quarterly-start");
+        render_in_place(read_preloaded());
+    }
+}
+
+/// Renders the app in place of what the body shows, in this task.
+#[cfg(feature = "csr")]
+fn render_in_place(preloaded: Preloaded) {
+    if let Some(body) = document().body() {
+        take_over(&body, move || leptos::mount::mount_to_body(move || view! { <App preloaded=preloaded /> }));
+    }
+    shown();
+}
+
+/// Takes over a pre-rendered page in short tasks: its data is decoded in the first; the app's page
+/// is built off the document in the next, then each of its [`Later`](views::later::Later) parts
+/// in a task of its own (see [`staging`]); the last swaps it in for the static copy.
+#[cfg(feature = "csr")]
+fn take_over_in_parts() {
+    use wasm_bindgen::JsCast;
+    mark("quarterly-start");
+    let preloaded = read_preloaded();
+    perf::next_task(move || {
+        let document = document();
+        let Some(body) = document.body() else { return };
+        let Some(staged) =
+            document.create_element("div").ok().and_then(|div| div.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            leptos::logging::warn!("no element to build the page in: rendering it in place");
+            return render_in_place(preloaded);
+        };
+        staging::begin();
+        leptos::mount::mount_to(staged.clone(), move || view! { <App preloaded=preloaded /> }).forget();
+        perf::next_task(move || build_later_then_swap(body, staged));
+    });
+}
+
+/// Builds the next part that waits, each in a task of its own; then swaps the page in.
+#[cfg(feature = "csr")]
+fn build_later_then_swap(body: web_sys::HtmlElement, staged: web_sys::HtmlElement) {
+    if staging::release_next() {
+        return perf::next_task(move || build_later_then_swap(body, staged));
+    }
+    take_over(&body, || {
+        while let Some(node) = staged.first_child() {
+            let _ = body.append_child(&node);
+        }
+    });
+    staging::end();
+    shown();
+}
+
+/// Sets the performance mark `name` (the benchmark reads them).
+#[cfg(feature = "csr")]
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+/// The app's page is on the page: views the query chose (embedded, filtered, themed), hidden
+/// until now (boot.js), are shown; the benchmark reads how long reading the data and rendering
+/// took, from `quarterly-start`.
+#[cfg(feature = "csr")]
+fn shown() {
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().remove_1("q-pending");
+    }
+    if let Some(performance) = window().performance() {
+        let _ = performance.measure_with_start_mark("quarterly-start-up", "quarterly-start");
     }
 }
 
@@ -253,7 +301,7 @@ fn Shell() -> impl IntoView {
     }
     view! {
             <Show when=move || !options.get().embed>
-                <SiteHeader />
+                <Later><SiteHeader /></Later>
             </Show>
             <main id="main">
                 // Flat routes render the matched page as they mount; the nested router renders it

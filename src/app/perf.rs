@@ -20,7 +20,9 @@ pub fn mark_after_paint(name: &'static str) {
 
 /// Runs `run` after the frame that paints the current DOM: the next animation frame, then a task
 /// (the usual way to wait for "painted").
+/// While the app builds a page off the document, that is after it is shown (see `staging`).
 pub fn after_paint(run: impl FnOnce() + 'static) {
+    let Some(run) = super::staging::hold_until_shown(Box::new(run)) else { return };
     let after_frame = Closure::once_into_js(move || next_task(run));
     if let Some(window) = web_sys::window() {
         let _ = window.request_animation_frame(after_frame.unchecked_ref());

@@ -239,8 +239,8 @@ struct Load {
     painted: f64,
     /// Navigation to the app's own table being painted (it has taken over), if it ran.
     app: Option<f64>,
-    /// The app's start-up: reading the page's data, then rendering it in the next task, from the
-    /// start of the first to the end of the second (src/app/mod.rs).
+    /// The app's start-up: reading the page's data, then building its page in parts and swapping
+    /// it in, from the start of the first task to the end of the last (src/app/mod.rs).
     takeover: Option<f64>,
     long_tasks: usize,
     longest_task: f64,
@@ -816,8 +816,8 @@ fn navigation(dist: &Path, server: &Server, css: &Path, out: &mut String, target
          build time; \"app took over\" is when the app's own table is painted (filters work from then on). \
          \"App page only\" is the same viewer served without its pre-rendered page (a host that only has 404.html).\n\n\
          The static pages hold the report's text with the site's stylesheet and no script: the whole report (the same content as the viewer's page), or its title and table alone. Ratios are of medians. \
-         The app's start-up is two tasks, decoding the page's data and then rendering it: its time runs from the start of the first to the end of the second.\n\n\
-         | CPU | static page: painted, median (worst) | static, table only | viewer: painted | ratio (to table only) | viewer: app took over | its start-up (two tasks) | app page only: painted | ratio | long tasks in viewer loads (longest) | in static page loads |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
+         The app's start-up is a task decoding the page's data, then tasks building the page off the document in parts, then one swapping it in (src/app/staging.rs): its time runs from the start of the first to the end of the last.\n\n\
+         | CPU | static page: painted, median (worst) | static, table only | viewer: painted | ratio (to table only) | viewer: app took over | its start-up (all its tasks) | app page only: painted | ratio | long tasks in viewer loads (longest) | in static page loads |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     for throttle in [1.0, 4.0] {
         let (mut plain, mut table_only, mut viewer, mut took_over, mut start_up, mut app_only, mut tasks, mut longest) =

@@ -2,6 +2,7 @@
 
 use super::download::Download;
 use super::embed_panel::EmbedPanel;
+use super::later::Later;
 use super::loading::{with_catalog, Await, Loading};
 use super::not_found::NotFound;
 use super::report_page::MovedTo;
@@ -118,7 +119,7 @@ fn HistoryTable(timeline: Timeline, initiative: String, downloadable: bool) -> i
             <table class="history-table">
                 <caption class="visually-hidden">"Status of each key result in each quarter"</caption>
                 <thead><tr><th scope="col">"Key result"</th>{header}</tr></thead>
-                {body}
+                <Later>{body}</Later>
             </table>
         </div>
     }

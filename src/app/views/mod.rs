@@ -10,6 +10,7 @@ pub mod filings_page;
 pub mod filter_bar;
 pub mod history_page;
 pub mod home_page;
+pub mod later;
 pub mod loading;
 pub mod news_list;
 pub mod not_found;

@@ -2,6 +2,7 @@
 
 use super::download::Download;
 use super::filter_bar::FilterBar;
+use super::later::Later;
 use super::rich_text::Inlines;
 use super::status_badge::StatusBadge;
 use crate::app::filter_state::use_filter;
@@ -49,7 +50,9 @@ pub fn OkrSection(report: Arc<Report>, #[prop(optional)] downloadable: bool) -> 
         view! { <Download what="the key results shown" name=name table=table /> }
     });
     view! {
-        <FilterBar report=report.clone() objective_counts=objective_counts.into() status_counts=status_counts.into() widest=widest />
+        <Later clone:report>
+            <FilterBar report=report.clone() objective_counts=objective_counts.into() status_counts=status_counts.into() widest=widest />
+        </Later>
         <div class="result-bar">
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
             {download}
@@ -77,7 +80,8 @@ pub const ROWS_PER_PAGE: usize = 50;
 /// slow, not computing it.
 #[component]
 pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Filtered>) -> impl IntoView {
-    // Effects run once the view is in the document: mark when its rows are painted.
+    // Effects run once the view is built: mark when its rows are painted (after the app's page is
+    // shown, when it takes over a pre-rendered one).
     Effect::new(|_| crate::app::perf::mark_after_paint("okr-table-painted"));
     // How many rows the reader asked for, under which filter. A new filter starts again from the
     // first page in the same step as its rows, so no rows are built (and kept) for the old count.
@@ -106,7 +110,10 @@ pub fn OkrTable(report: Arc<Report>, filter: Signal<Filter>, filtered: Signal<Fi
                         <th scope="col" class="kr-status">"Status"</th>
                     </tr>
                 </thead>
-                <For each=move || objectives.get() key=|objective_index| *objective_index children=objective_rows />
+                // The rows: in a task of their own when the app takes over a pre-rendered page.
+                <Later>
+                    <For each=move || objectives.get() key=|objective_index| *objective_index children=objective_rows />
+                </Later>
             </table>
         </div>
         <MoreRows hidden=hidden more=more />

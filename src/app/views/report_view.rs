@@ -3,6 +3,7 @@
 use super::activities::ActivityList;
 use super::changes::SinceLastQuarter;
 use super::embed_panel::EmbedPanel;
+use super::later::Later;
 use super::news_list::{EventList, NewsList};
 use super::okr_table::{OkrSection, OkrTable};
 use super::report_nav::ReportNav;
@@ -101,9 +102,11 @@ fn EmbeddedSection(report: Arc<Report>, section: EmbedSection) -> impl IntoView 
 fn FullReport(report: Arc<Report>, embedded: bool) -> impl IntoView {
     let has_okrs = !report.objectives.is_empty() || !report.objectives_notes.is_empty();
     let has_news = !report.news.is_empty() || !report.news_notes.is_empty();
+    // The sections below the key results: a task after them, when taking over.
+    let rest = report.clone();
     view! {
         <article class="report">
-            {(!embedded).then(|| view! { <ReportToolbar report=report.clone() /> })}
+            {(!embedded).then(|| view! { <Later clone:report><ReportToolbar report=report.clone() /></Later> })}
             <header class="report-header">
                 <p class="initiative">{report.initiative.name.clone()}</p>
                 <h1>{report.title.clone()}</h1>
@@ -111,18 +114,20 @@ fn FullReport(report: Arc<Report>, embedded: bool) -> impl IntoView {
             </header>
             {(!report.overview.is_empty()).then(|| section(Part::Overview, "Overview", view! { <Blocks blocks=report.overview.clone() /> }))}
             {has_okrs.then(|| section(Part::Okrs, "Objectives & key results", view! { <OkrPart report=report.clone() embedded=embedded /> }))}
-            {(!report.activities.is_empty()).then(|| section(Part::Activities, "Activities", view! {
-                <ActivityList activities=report.activities.clone() />
-            }))}
-            {has_news.then(|| section(Part::News, "News, blogs and media", view! {
-                <NewsList news=report.news.clone() notes=report.news_notes.clone() />
-            }))}
-            {(!report.upcoming_events.is_empty()).then(|| section(Part::Events, "Upcoming events", view! { <EventList events=report.upcoming_events.clone() /> }))}
-            {prose(Part::Questions, &format!("Questions for the {}", SITE.governing_body), &report.questions_for_tac, true)}
-            {prose(Part::Funding, "Funding requests", &report.funding_requests, true)}
-            {prose(Part::Participation, "Participation", &report.participation, false)}
-            {prose(Part::Additional, "Additional information", &report.additional_information, false)}
-            {report.other_sections.iter().cloned().enumerate().map(|(index, other)| view! { <OtherSection section=other index=index /> }).collect_view()}
+            <Later>
+                {(!rest.activities.is_empty()).then(|| section(Part::Activities, "Activities", view! {
+                    <ActivityList activities=rest.activities.clone() />
+                }))}
+                {has_news.then(|| section(Part::News, "News, blogs and media", view! {
+                    <NewsList news=rest.news.clone() notes=rest.news_notes.clone() />
+                }))}
+                {(!rest.upcoming_events.is_empty()).then(|| section(Part::Events, "Upcoming events", view! { <EventList events=rest.upcoming_events.clone() /> }))}
+                {prose(Part::Questions, &format!("Questions for the {}", SITE.governing_body), &rest.questions_for_tac, true)}
+                {prose(Part::Funding, "Funding requests", &rest.funding_requests, true)}
+                {prose(Part::Participation, "Participation", &rest.participation, false)}
+                {prose(Part::Additional, "Additional information", &rest.additional_information, false)}
+                {rest.other_sections.iter().cloned().enumerate().map(|(index, other)| view! { <OtherSection section=other index=index /> }).collect_view()}
+            </Later>
             <footer class="report-source">
                 {format!("Imported from {} · report text by its authors, CC-BY-4.0", report.source)}
             </footer>
@@ -152,8 +157,10 @@ fn OkrPart(report: Arc<Report>, embedded: bool) -> impl IntoView {
     let previous = use_catalog().previous(&report.initiative.slug, report.period).cloned();
     view! {
         <Blocks blocks=report.objectives_notes.clone() />
-        {has_key_results.then(|| view! { <StatusChart report=report.clone() /> })}
-        {previous.map(|previous| view! { <SinceLastQuarter previous=previous report=report.clone() /> })}
+        <Later clone:report>
+            {has_key_results.then(|| view! { <StatusChart report=report.clone() /> })}
+            {previous.map(|previous| view! { <SinceLastQuarter previous=previous report=report.clone() /> })}
+        </Later>
         {if has_key_results {
             view! { <OkrSection report=report.clone() downloadable=!embedded /> }.into_any()
         } else {
