@@ -495,6 +495,55 @@ async fn painted() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// A page built off the document for as long as a test holds it, ended even when the test fails:
+/// no other test may find its parts held.
+struct Staged;
+
+impl Staged {
+    fn begin() -> Self {
+        quarterly::app::staging::begin();
+        Staged
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        quarterly::app::staging::end();
+    }
+}
+
+/// While a page is built off the document, a click on the page shown is the browser's alone: a
+/// listener on the window (as the app's router has one) does not hear it, and nothing cancels
+/// it. Once the page is shown, clicks reach the window again.
+#[wasm_bindgen_test]
+async fn while_a_page_is_built_off_the_document_clicks_on_the_page_shown_are_the_browsers() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let root = container();
+    root.set_inner_html("<button type=\"button\">static copy</button>");
+    let button = root.query_selector("button").unwrap().unwrap();
+    let heard = Rc::new(Cell::new(0));
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new({
+        let heard = heard.clone();
+        move |_: web_sys::Event| heard.set(heard.get() + 1)
+    });
+    window().add_event_listener_with_callback("click", listener.as_ref().unchecked_ref()).unwrap();
+    let click = || {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        button.dispatch_event(&web_sys::Event::new_with_event_init_dict("click", &init).unwrap()).unwrap()
+    };
+    let staged = Staged::begin();
+    assert!(click(), "the browser keeps its default");
+    assert_eq!(heard.get(), 0, "the window did not hear it");
+    drop(staged);
+    assert!(click());
+    assert_eq!(heard.get(), 1, "once the page is shown, the window hears clicks");
+    window().remove_event_listener_with_callback("click", listener.as_ref().unchecked_ref()).unwrap();
+    root.remove();
+}
+
 /// Taking over in parts: while a page is built off the document, each part marked `Later` is
 /// built when its turn comes (in the page's order), what waits for a paint waits for the page to
 /// be shown, and the page built in parts is the page built at once.
@@ -513,7 +562,7 @@ async fn a_page_built_in_parts_builds_each_part_in_turn_and_ends_as_the_whole() 
     };
     let (whole, _whole) = mount(RwSignal::new(Filter::default()));
     settle().await;
-    staging::begin();
+    let staged = Staged::begin();
     let (parts, _parts) = mount(RwSignal::new(Filter::default()));
     let shown = Rc::new(Cell::new(false));
     perf::after_paint({
@@ -534,15 +583,15 @@ async fn a_page_built_in_parts_builds_each_part_in_turn_and_ends_as_the_whole() 
     painted().await;
     painted().await;
     assert!(!shown.get(), "nothing waiting for a paint runs before the page is shown");
-    staging::end();
+    drop(staged);
     painted().await;
     assert!(shown.get(), "it runs once the page is shown");
     assert_eq!(without_comments(&parts), without_comments(&whole), "the same page as built at once");
     // A page whose parts were not all built when it was shown builds them then.
-    staging::begin();
+    let staged = Staged::begin();
     let (cut_short, _cut_short) = mount(RwSignal::new(Filter::default()));
     settle().await;
-    staging::end();
+    drop(staged);
     settle().await;
     assert_eq!(all(&cut_short, "tr.key-result").len(), 16);
     // No page built off the document: nothing waits.

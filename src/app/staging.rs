@@ -1,15 +1,21 @@
 //! Taking over a pre-rendered page in parts. The app builds its page off the document: first all
 //! but the parts marked [`Later`](super::views::later::Later), then each of those in a task of its
-//! own, in the page's order, then swaps the whole page in. No task is as long as building the page
-//! in one, the reader keeps the static copy (its links, its scrolling) until the app's is
-//! complete, and nothing half-built is ever painted.
+//! own, in the order they were created, then swaps the whole page in. No task is as long as
+//! building the page in one, the reader keeps the static copy until the app's is complete, and
+//! nothing half-built is ever painted. Meanwhile a click on the static copy is the browser's: the
+//! app's router, already listening, would change the address and the hidden page but not the
+//! page shown.
 
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A page being built off the document.
 struct Staging {
+    /// Keeps clicks on the static copy from the app's router while the page is built.
+    clicks_kept: Option<Closure<dyn Fn(web_sys::Event)>>,
     /// The parts built later that are still waiting, each with the signal that lets it be built.
     later: VecDeque<ArcRwSignal<bool>>,
     /// What waits for the page to be painted: it cannot be before the swap.
@@ -20,12 +26,17 @@ thread_local!(static STAGING: RefCell<Option<Staging>> = const { RefCell::new(No
 
 /// Starts building a page off the document.
 pub fn begin() {
-    let staging = Staging { later: VecDeque::new(), after_paint: Vec::new() };
+    // Capturing at the document, it stops a click before anything else hears it, and leaves the
+    // browser its default (following a link, ticking a box).
+    let keep = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| event.stop_propagation());
+    let listening = document().add_event_listener_with_callback_and_bool("click", keep.as_ref().unchecked_ref(), true);
+    let staging =
+        Staging { clicks_kept: listening.is_ok().then_some(keep), later: VecDeque::new(), after_paint: Vec::new() };
     STAGING.with(|current| *current.borrow_mut() = Some(staging));
 }
 
 /// While a page is built off the document, a signal for a part to wait for: it is set in a task
-/// of its own, after those of the parts before it.
+/// of its own, after those of the parts created before it.
 pub fn later() -> Option<ArcRwSignal<bool>> {
     STAGING.with(|current| {
         current.borrow_mut().as_mut().map(|staging| {
@@ -58,6 +69,9 @@ pub fn hold_until_shown(run: Box<dyn FnOnce()>) -> Option<Box<dyn FnOnce()>> {
 /// page's paint waits for the next one.
 pub fn end() {
     let Some(staging) = STAGING.with(|current| current.borrow_mut().take()) else { return };
+    if let Some(keep) = staging.clicks_kept {
+        let _ = document().remove_event_listener_with_callback_and_bool("click", keep.as_ref().unchecked_ref(), true);
+    }
     for later in staging.later {
         later.set(true);
     }

@@ -88,26 +88,29 @@ fn HistoryTable(timeline: Timeline, initiative: String, downloadable: bool) -> i
         .iter()
         .map(|period| view! { <th scope="col"><a href=href(&report_path(&initiative, *period))>{period.to_string()}</a></th> })
         .collect_view();
-    let body = groups
-        .into_iter()
-        .map(|(objective_index, rows)| {
-            let rows_view = rows
-                .into_iter()
-                .map(|row| view! { <HistoryRow track=timeline.key_results[row].clone() periods=periods.clone() initiative=initiative.clone() /> })
-                .collect_view();
-            view! {
-                <tbody class="objective">
-                    {objective_rows(&timeline, objective_index)}
-                    {rows_view}
-                </tbody>
-            }
-        })
-        .collect_view();
     let download = downloadable.then(|| {
         let name = format!("{initiative}-history");
         let timeline = timeline.clone();
         view! { <Download what="every key result by quarter" name=name table=move || export::history(&timeline) /> }
     });
+    // Built in the table's own task when the app takes over (see `Later`).
+    let body = move || {
+        groups
+            .into_iter()
+            .map(|(objective_index, rows)| {
+                let rows_view = rows
+                    .into_iter()
+                    .map(|row| view! { <HistoryRow track=timeline.key_results[row].clone() periods=periods.clone() initiative=initiative.clone() /> })
+                    .collect_view();
+                view! {
+                    <tbody class="objective">
+                        {objective_rows(&timeline, objective_index)}
+                        {rows_view}
+                    </tbody>
+                }
+            })
+            .collect_view()
+    };
     view! {
         {download}
         <p class="history-legend">
@@ -119,7 +122,7 @@ fn HistoryTable(timeline: Timeline, initiative: String, downloadable: bool) -> i
             <table class="history-table">
                 <caption class="visually-hidden">"Status of each key result in each quarter"</caption>
                 <thead><tr><th scope="col">"Key result"</th>{header}</tr></thead>
-                <Later>{body}</Later>
+                <Later>{body()}</Later>
             </table>
         </div>
     }

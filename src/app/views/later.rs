@@ -11,8 +11,10 @@ pub fn Later(children: Children) -> impl IntoView {
     match staging::later() {
         Some(released) => {
             let mut children = Some(children);
-            // Runs again only when `released` changes, which it does once: from unset to set.
-            (move || released.get().then(|| children.take().map(|children| children())).flatten()).into_any()
+            // Runs again only when `released` changes, which it does once, from unset to set: the
+            // children are built untracked, so that nothing they read can run it again (it would
+            // find them gone).
+            (move || released.get().then(|| children.take().map(|children| untrack(children))).flatten()).into_any()
         }
         None => children().into_any(),
     }
