@@ -90,7 +90,7 @@ pub fn start() {
             perf::after_paint(take_over_in_parts);
         }
     } else {
-        mark("quarterly-start");
+        perf::mark("quarterly-start");
         render_in_place(read_preloaded());
     }
 }
@@ -110,7 +110,7 @@ fn render_in_place(preloaded: Preloaded) {
 #[cfg(feature = "csr")]
 fn take_over_in_parts() {
     use wasm_bindgen::JsCast;
-    mark("quarterly-start");
+    perf::mark("quarterly-start");
     let preloaded = read_preloaded();
     perf::next_task(move || {
         let document = document();
@@ -140,14 +140,6 @@ fn build_later_then_swap(body: web_sys::HtmlElement, staged: web_sys::HtmlElemen
     });
     staging::end();
     shown();
-}
-
-/// Sets the performance mark `name` (the benchmark reads them).
-#[cfg(feature = "csr")]
-fn mark(name: &str) {
-    if let Some(performance) = window().performance() {
-        let _ = performance.mark(name);
-    }
 }
 
 /// The app's page is on the page: views the query chose (embedded, filtered, themed), hidden

@@ -11,11 +11,14 @@ pub fn mark_after_paint(name: &'static str) {
     if DONE.with(|done| done.replace(true)) {
         return;
     }
-    after_paint(move || {
-        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = performance.mark(name);
-        }
-    });
+    after_paint(move || mark(name));
+}
+
+/// Sets `performance.mark(name)` now.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
 }
 
 /// Runs `run` after the frame that paints the current DOM: the next animation frame, then a task
