@@ -14,12 +14,13 @@ fn main() {
         eprintln!("usage: quarterly-prerender <built site folder>");
         std::process::exit(2);
     };
+    // Bytes: the data files are decoded as the browser decodes them (`decode`).
     let read = |relative: &str| {
-        std::fs::read_to_string(site.join(relative))
+        std::fs::read(site.join(relative))
             .map_err(|error| format!("cannot read {}: {error}", site.join(relative).display()))
     };
     let run = || -> Result<usize, String> {
-        let app_page = read("404.html")?;
+        let app_page = String::from_utf8(read("404.html")?).map_err(|_| "404.html is not UTF-8".to_string())?;
         let catalog = decode(quarterly::app::api::CATALOG_PATH, &read(quarterly::app::api::CATALOG_PATH)?)
             .map_err(|e| e.to_string())?;
         let mut load = |entry: &quarterly_core::model::CatalogEntry| {
