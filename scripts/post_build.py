@@ -12,6 +12,8 @@ on static hosts without rewrites.
 - quarterly-element.js (public/quarterly-element.js) defines the <quarterly-report> custom
   element for other sites, with a wasm of its own (src/bin/report-element.rs): it needs the
   hashed names of that wasm, its JS glue and the stylesheet, known only now, filled in here.
+- The JS it ships is minified (terser): wasm-bindgen's glue is readable source with the Rust doc
+  comments, and Trunk's own minifier leaves it as it is.
 """
 import base64
 import hashlib
@@ -79,6 +81,19 @@ html, styles = re.subn(r'(<link rel="stylesheet" [^>]*integrity="[^"]*")(/?>)', 
 if styles != 1:
     sys.exit(f"post_build: expected one stylesheet link in index.html, found {styles}")
 
+# terser, pinned in tools/package.json, which scripts/setup installs into .tools/.
+TERSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".tools", "node_modules", ".bin", "terser")
+
+def minify(name):
+    """Minifies the ES module `name` in the build in place, and returns its subresource-integrity hash."""
+    path = os.path.join(staging, name)
+    if not os.path.exists(TERSER):
+        sys.exit(f"post_build: {TERSER} is missing: run scripts/setup")
+    if subprocess.run([TERSER, path, "--module", "--compress", "--mangle", "--output", path]).returncode != 0:
+        sys.exit(f"post_build: terser failed on {name} (see above)")
+    with open(path, "rb") as f:
+        return base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
+
 def built(prefix, suffix):
     names = [n for n in os.listdir(staging) if n.startswith(prefix) and n.endswith(suffix)]
     if len(names) != 1:
@@ -86,6 +101,11 @@ def built(prefix, suffix):
     return names[0]
 
 css = built("quarterly-", ".css")
+# The viewer's glue: its preload names its content's hash, which minifying changes.
+viewer_glue = next((n for n in os.listdir(staging) if re.fullmatch(r"quarterly-[0-9a-f]+\.js", n)), None) or sys.exit("post_build: no viewer glue (quarterly-<hash>.js) in the build")
+html, preloads = re.subn(rf'(<link rel="modulepreload" href="{re.escape(public_url + viewer_glue)}"[^>]*integrity=")sha384-[^"]*(")', lambda m: m.group(1) + "sha384-" + minify(viewer_glue) + m.group(2), html)
+if preloads != 1:
+    sys.exit(f"post_build: expected one preload of {viewer_glue} in index.html, found {preloads}")
 # The element's own wasm and glue (a Trunk "worker": unhashed names), renamed by their content
 # so a host page's cache never pairs one build's glue with another's wasm.
 def hashed(name):
@@ -95,6 +115,7 @@ def hashed(name):
     new = f"{stem}-{digest}{dot}{ext}"
     os.replace(os.path.join(staging, name), os.path.join(staging, new))
     return new
+minify("report-element.js")
 glue = hashed("report-element.js")
 wasm = hashed("report-element_bg.wasm")
 # The custom element is a real file (public/quarterly-element.js); only the hashed names of this
@@ -104,6 +125,7 @@ with open(element_template, encoding="utf-8") as f:
     element = f.read().replace("__GLUE__", glue).replace("__WASM__", wasm).replace("__CSS__", css)
 with open(os.path.join(staging, "quarterly-element.js"), "w", encoding="utf-8") as f:
     f.write(element)
+minify("quarterly-element.js")
 
 for page in ("index.html", "404.html"):
     with open(os.path.join(staging, page), "w", encoding="utf-8") as f:
