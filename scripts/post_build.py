@@ -12,13 +12,14 @@ on static hosts without rewrites.
 - quarterly-element.js (public/quarterly-element.js) defines the <quarterly-report> custom
   element for other sites, with a wasm of its own (src/bin/report-element.rs): it needs the
   hashed names of that wasm, its JS glue and the stylesheet, known only now, filled in here.
-- The JS it ships is minified (terser): wasm-bindgen's glue is readable source with the Rust doc
-  comments, and Trunk's own minifier leaves it as it is.
+- wasm-bindgen's glue (both wasm targets') and quarterly-element.js are minified (terser): the
+  glue is readable source with the Rust doc comments, and Trunk's own minifier leaves it as it is.
 """
 import base64
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html import escape as html_escape
@@ -57,6 +58,43 @@ def script_file(prefix, code, module):
     kind = ' type="module"' if module else ""
     return f'<script{kind} src="{public_url}{name}" integrity="sha384-{sri}" crossorigin="anonymous"></script>'
 
+# terser, pinned in tools/package.json, which scripts/setup installs into .tools/.
+TERSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".tools", "node_modules", ".bin", "terser")
+
+def minify(name):
+    """Minifies the ES module `name` in the build, in place."""
+    if not os.access(TERSER, os.X_OK):
+        sys.exit(f"post_build: {TERSER} is missing: run scripts/setup")
+    if shutil.which("node") is None:
+        sys.exit("post_build: terser needs Node.js, which is not on PATH")
+    if subprocess.run([TERSER, os.path.join(staging, name), "--module", "--compress", "--mangle", "--output", os.path.join(staging, name)]).returncode != 0:
+        sys.exit(f"post_build: terser failed on {name} (see above)")
+
+def hashed(name, stem):
+    """Renames `name` in the build to `stem-<its content's hash>.<its extension>`; returns the new name."""
+    with open(os.path.join(staging, name), "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()[:16]
+    new = f"{stem}-{digest}.{name.partition('.')[2]}"
+    os.replace(os.path.join(staging, name), os.path.join(staging, new))
+    return new
+
+# The viewer's glue, minified, is renamed by its new content (a cache holding Trunk's name must
+# never get other bytes under it); the start script imports it and a preload names its hash.
+viewer_glues = [n for n in os.listdir(staging) if re.fullmatch(r"quarterly-[0-9a-f]+\.js", n)]
+if len(viewer_glues) != 1:
+    sys.exit(f"post_build: expected one viewer glue (quarterly-<hash>.js) in the build, found {viewer_glues}")
+minify(viewer_glues[0])
+viewer_glue = hashed(viewer_glues[0], "quarterly")
+old_url, new_url = public_url + viewer_glues[0], public_url + viewer_glue
+if html.count(old_url) != 2:
+    sys.exit(f"post_build: expected {old_url} in index.html twice (its preload and the start script's import), found {html.count(old_url)}")
+html = html.replace(old_url, new_url)
+with open(os.path.join(staging, viewer_glue), "rb") as f:
+    glue_sri = base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
+html, preloads = re.subn(rf'(<link rel="modulepreload" href="{re.escape(new_url)}"[^>]*integrity=")sha384-[^"]*(")', rf"\g<1>sha384-{glue_sri}\g<2>", html)
+if preloads != 1:
+    sys.exit(f"post_build: expected one preload of {viewer_glue} in index.html, found {preloads}")
+
 inline = re.compile(r'<script type="module">(.*?)</script>', re.DOTALL)
 match = inline.search(html)
 if match:
@@ -81,19 +119,6 @@ html, styles = re.subn(r'(<link rel="stylesheet" [^>]*integrity="[^"]*")(/?>)', 
 if styles != 1:
     sys.exit(f"post_build: expected one stylesheet link in index.html, found {styles}")
 
-# terser, pinned in tools/package.json, which scripts/setup installs into .tools/.
-TERSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".tools", "node_modules", ".bin", "terser")
-
-def minify(name):
-    """Minifies the ES module `name` in the build in place, and returns its subresource-integrity hash."""
-    path = os.path.join(staging, name)
-    if not os.path.exists(TERSER):
-        sys.exit(f"post_build: {TERSER} is missing: run scripts/setup")
-    if subprocess.run([TERSER, path, "--module", "--compress", "--mangle", "--output", path]).returncode != 0:
-        sys.exit(f"post_build: terser failed on {name} (see above)")
-    with open(path, "rb") as f:
-        return base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
-
 def built(prefix, suffix):
     names = [n for n in os.listdir(staging) if n.startswith(prefix) and n.endswith(suffix)]
     if len(names) != 1:
@@ -101,23 +126,11 @@ def built(prefix, suffix):
     return names[0]
 
 css = built("quarterly-", ".css")
-# The viewer's glue: its preload names its content's hash, which minifying changes.
-viewer_glue = next((n for n in os.listdir(staging) if re.fullmatch(r"quarterly-[0-9a-f]+\.js", n)), None) or sys.exit("post_build: no viewer glue (quarterly-<hash>.js) in the build")
-html, preloads = re.subn(rf'(<link rel="modulepreload" href="{re.escape(public_url + viewer_glue)}"[^>]*integrity=")sha384-[^"]*(")', lambda m: m.group(1) + "sha384-" + minify(viewer_glue) + m.group(2), html)
-if preloads != 1:
-    sys.exit(f"post_build: expected one preload of {viewer_glue} in index.html, found {preloads}")
 # The element's own wasm and glue (a Trunk "worker": unhashed names), renamed by their content
 # so a host page's cache never pairs one build's glue with another's wasm.
-def hashed(name):
-    with open(os.path.join(staging, name), "rb") as f:
-        digest = hashlib.sha256(f.read()).hexdigest()[:16]
-    stem, dot, ext = name.partition(".")
-    new = f"{stem}-{digest}{dot}{ext}"
-    os.replace(os.path.join(staging, name), os.path.join(staging, new))
-    return new
 minify("report-element.js")
-glue = hashed("report-element.js")
-wasm = hashed("report-element_bg.wasm")
+glue = hashed("report-element.js", "report-element")
+wasm = hashed("report-element_bg.wasm", "report-element_bg")
 # The custom element is a real file (public/quarterly-element.js); only the hashed names of this
 # build's glue, wasm and stylesheet are filled in.
 element_template = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "public", "quarterly-element.js")

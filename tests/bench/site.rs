@@ -907,7 +907,7 @@ fn site_build(dist: &Path, build_time: f64, out: &mut String) {
         out,
         "\n## Building the site (the whole corpus)\n\n\
          | step | time |\n|---|---|\n\
-         | `trunk build --release` in this run (both wasm targets, wasm-opt, the import's output copied, pre-rendering) | {build_time:.1} s |\n\
+         | `trunk build --release` in this run (both wasm targets, wasm-opt, the JS minified, the import's output copied, pre-rendering) | {build_time:.1} s |\n\
          | pre-rendering alone: {pages} pages, feeds, sitemap and oEmbed files (`quarterly-prerender`, median of 3) | {prerender} |"
     );
     let _ = std::fs::remove_dir_all(&copy);
